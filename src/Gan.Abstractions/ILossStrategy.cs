@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+
+namespace Gan.Abstractions;
+
+/// <summary>
+/// An adversarial objective: how discriminator scores turn into the two players' losses. Used by the
+/// engine's standard adversarial trainer and by domain trainers that delegate their adversarial terms.
+/// </summary>
+public interface ILossStrategy
+{
+    /// <summary>
+    /// The discriminator's loss from its scores of real and generated samples, including any penalty
+    /// (gradient penalty, R1) it applies; <paramref name="input"/> gives what penalties need.
+    /// </summary>
+    Tensor DiscriminatorLoss(DiscriminatorLossInput input);
+
+    /// <summary>The generator's loss from the discriminator's scores of generated samples.</summary>
+    Tensor GeneratorLoss(Tensor fakeScores);
+
+    /// <summary>Scores above this value count as "real" when the engine reports discriminator accuracy.</summary>
+    double DecisionThreshold => 0.0;
+
+    /// <summary>Discriminator updates per generator update (5 for WGAN variants, 1 otherwise).</summary>
+    int DiscriminatorStepsPerGeneratorStep => 1;
+
+    /// <summary>Called after each discriminator optimiser step, for constraints such as weight clipping.</summary>
+    void AfterDiscriminatorStep(IDiscriminator discriminator) { }
+}
