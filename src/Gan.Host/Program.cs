@@ -1,5 +1,46 @@
-using Gan.Engine.Native;
-using TorchSharp;
-TorchNativeLoader.EnsureLoaded();
-var x = torch.randn(3, 3);
-Console.WriteLine(x.sum().item<float>());
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Gan.Host.Commands;
+
+// gan: train GANs from YAML experiments. Exit codes: README, "Exit codes".
+var root = new RootCommand("Gan.Pipeline: train generative adversarial networks from YAML experiments, tracked in MLflow.")
+{
+    RunCommand.Create(),
+    ValidateCommand.Create(),
+    PluginsCommand.Create(),
+};
+root.Options.Add(CommonOptions.Verbose);
+root.Options.Add(CommonOptions.Quiet);
+RunCommand.AttachToRoot(root);
+
+// Ctrl+C and SIGTERM stop training cleanly: the token is cancelled, the stage loop ends at the next step,
+// and the run is closed as KILLED. A second Ctrl+C exits at once.
+using var stop = new CancellationTokenSource();
+System.Console.CancelKeyPress += (_, e) =>
+{
+    if (!stop.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        System.Console.Error.WriteLine("Stopping after the current step (Ctrl+C again to exit at once)...");
+        stop.Cancel();
+    }
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
+{
+    foreach (var error in parsed.Errors)
+    {
+        System.Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    System.Console.Error.WriteLine("Try 'gan --help'.");
+    return 2;
+}
+
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);

@@ -1,0 +1,80 @@
+using Gan.Abstractions;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Gan.Engine.BuiltIns;
+
+/// <summary>
+/// The standard GAN iteration (Goodfellow et al. 2014, Algorithm 1): update the discriminator on a real
+/// batch and a generated one, then, every k-th step, update the generator through the discriminator.
+/// Reports d_loss, g_loss, d_acc and the mean scores of real and fake samples.
+/// </summary>
+internal sealed class AdversarialTrainer : ITrainer
+{
+    private readonly AdversarialTrainerOptions _options;
+    private IGenerator? _generator;
+    private IDiscriminator? _discriminator;
+    private optim.Optimizer? _generatorOptimizer;
+    private optim.Optimizer? _discriminatorOptimizer;
+    private int _discriminatorSteps = 1;
+    private double _lastGeneratorLoss = double.NaN;
+
+    public AdversarialTrainer(AdversarialTrainerOptions options) => _options = options;
+
+    public void Initialize(ITrainingContext context)
+    {
+        _generator = context.Networks.Get<IGenerator>(_options.Generator);
+        _discriminator = context.Networks.Get<IDiscriminator>(_options.Discriminator);
+        if (_generator.LatentShape is null)
+        {
+            throw new GanInputException(
+                $"The 'adversarial' trainer samples latent noise, but generator '{_options.Generator}' takes data as input. " +
+                "Use the trainer its plugin provides.");
+        }
+
+        _generatorOptimizer = context.Optimizers.Create(_options.Generator, _generator.Module.parameters());
+        _discriminatorOptimizer = context.Optimizers.Create(_options.Discriminator, _discriminator.Module.parameters());
+        _discriminatorSteps = _options.DiscriminatorSteps ?? context.Loss.DiscriminatorStepsPerGeneratorStep;
+    }
+
+    public IReadOnlyDictionary<string, double> Step(Batch batch, ITrainingContext context)
+    {
+        var generator = _generator!;
+        var discriminator = _discriminator!;
+        var loss = context.Loss;
+        var real = batch.Samples;
+        var count = real.shape[0];
+
+        // Discriminator update: real batch against a freshly generated one.
+        _discriminatorOptimizer!.zero_grad();
+        var fake = generator.Generate(generator.SampleLatent(count, context.Device));
+        var fakeDetached = fake.detach();
+        var realScores = discriminator.Score(real);
+        var fakeScores = discriminator.Score(fakeDetached);
+        var discriminatorLoss = loss.DiscriminatorLoss(new DiscriminatorLossInput(realScores, fakeScores, real, fakeDetached, discriminator));
+        discriminatorLoss.backward();
+        _discriminatorOptimizer.step();
+        loss.AfterDiscriminatorStep(discriminator);
+
+        // Generator update every k-th step, through the updated discriminator, on the same fakes.
+        if (context.Step % _discriminatorSteps == 0)
+        {
+            _generatorOptimizer!.zero_grad();
+            var generatorLoss = loss.GeneratorLoss(discriminator.Score(fake));
+            generatorLoss.backward();
+            _generatorOptimizer.step();
+            _lastGeneratorLoss = generatorLoss.item<float>();
+        }
+
+        var threshold = loss.DecisionThreshold;
+        var correct = (realScores.detach() > threshold).sum().add((fakeScores <= threshold).sum());
+        return new Dictionary<string, double>(5)
+        {
+            ["d_loss"] = discriminatorLoss.item<float>(),
+            ["g_loss"] = _lastGeneratorLoss,
+            ["d_acc"] = correct.item<long>() / (double)(realScores.numel() + fakeScores.numel()),
+            ["d_real"] = realScores.mean().item<float>(),
+            ["d_fake"] = fakeScores.mean().item<float>(),
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using Gan.Abstractions;
+using Gan.Configuration;
+using Gan.Engine.Components;
+using Gan.Engine.Plugins;
+using Gan.Engine.Training;
+using YamlDotNet.RepresentationModel;
+
+namespace Gan.Engine.Experiments;
+
+/// <summary>
+/// Reads an experiment file, applies <c>--set</c> overrides, loads the plugins it names and resolves every
+/// component. All problems found are reported together in one <see cref="ConfigurationException"/>, each
+/// with its file, line and column.
+/// </summary>
+public sealed class ExperimentLoader
+{
+    private readonly PluginCatalog _catalog;
+
+    /// <summary>Creates a loader resolving components from <paramref name="catalog"/>.</summary>
+    public ExperimentLoader(PluginCatalog catalog) => _catalog = catalog;
+
+    /// <summary>Loads and resolves <paramref name="path"/> with <paramref name="overrides"/> (<c>key.path=value</c>).</summary>
+    public ResolvedExperiment Load(string path, IReadOnlyList<string> overrides)
+    {
+        var document = ConfigDocument.Load(path);
+        ConfigOverrides.Apply(document, overrides);
+        return Resolve(document, path);
+    }
+
+    /// <summary>Resolves an already parsed document (used by tests and by sweeps).</summary>
+    public ResolvedExperiment Resolve(ConfigDocument document, string path)
+    {
+        var context = new BindingContext(document);
+        var definition = ConfigBinder.Bind<ExperimentDefinition>(document.Root, "", context) ?? new ExperimentDefinition();
+        context.ThrowIfErrors();
+
+        var baseFolder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        foreach (var plugin in definition.Plugins)
+        {
+            _catalog.LoadFrom(Path.IsPathRooted(plugin) ? plugin : Path.Combine(baseFolder, plugin), mustExist: true);
+        }
+
+        var resolver = new ComponentResolver(_catalog);
+        var root = document.Root;
+        var data = resolver.Resolve(typeof(IDataSource), definition.Data, "data", context);
+
+        var model = new Dictionary<string, ResolvedComponent>(StringComparer.Ordinal);
+        foreach (var (role, section) in definition.Model)
+        {
+            var contract = ModelRoles.ContractOf(role);
+            if (resolver.Resolve(contract, section, $"model.{role}", context) is { } resolved)
+            {
+                model[role] = resolved;
+            }
+        }
+
+        var loss = definition.Loss is null ? null : resolver.Resolve(typeof(ILossStrategy), definition.Loss, "loss", context);
+        var metrics = ResolveList(resolver, typeof(IMetric), definition.Metrics, "metrics", context);
+        var samples = ResolveList(resolver, typeof(ISampleRenderer), definition.Samples, "samples", context);
+
+        if (definition.Stages.Count == 0)
+        {
+            context.AddError(root, "the experiment has no stages: add 'stages:' with at least one stage, e.g. '- {name: train, epochs: 1}'");
+        }
+
+        var stages = new List<ResolvedStage>();
+        var stageNodes = Child(root, "stages") as YamlSequenceNode;
+        for (var i = 0; i < definition.Stages.Count; i++)
+        {
+            var stage = definition.Stages[i];
+            var stageNode = stageNodes?.Children.ElementAtOrDefault(i) ?? root;
+            if (stage.Epochs is null && stage.Steps is null)
+            {
+                context.AddError(stageNode, $"stage '{stage.Name}' (stages.{i}) needs 'epochs' or 'steps'");
+            }
+
+            if (definition.Stages.Take(i).Any(s => s.Name == stage.Name))
+            {
+                context.AddError(stageNode, $"two stages are named '{stage.Name}'; stage names must be unique");
+            }
+
+            if (resolver.Resolve(typeof(ITrainer), stage.Trainer, $"stages.{i}.trainer", context, defaultName: "adversarial") is { } trainer)
+            {
+                stages.Add(new ResolvedStage(stage, trainer, i));
+            }
+        }
+
+        if (DeviceSelector.Validate(definition.Device) is { } deviceError)
+        {
+            context.AddError(Child(root, "device") ?? root, deviceError);
+        }
+
+        context.ThrowIfErrors();
+        return new ResolvedExperiment(path, definition, data!, model, loss, metrics, samples, stages);
+    }
+
+    private static List<ResolvedComponent> ResolveList(
+        ComponentResolver resolver, Type contract, List<YamlNode> sections, string path, BindingContext context)
+    {
+        var resolved = new List<ResolvedComponent>();
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (resolver.Resolve(contract, sections[i], $"{path}.{i}", context) is { } component)
+            {
+                resolved.Add(component);
+            }
+        }
+
+        return resolved;
+    }
+
+    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;
+}

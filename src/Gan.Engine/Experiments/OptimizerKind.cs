@@ -1,0 +1,10 @@
+namespace Gan.Engine.Experiments;
+
+/// <summary>The optimisers the engine can build.</summary>
+public enum OptimizerKind
+{
+    Adam,
+    AdamW,
+    Sgd,
+    RmsProp,
+}

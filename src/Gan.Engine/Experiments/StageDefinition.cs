@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using YamlDotNet.RepresentationModel;
+
+namespace Gan.Engine.Experiments;
+
+/// <summary>One training stage: a trainer run for a number of epochs or steps.</summary>
+public sealed class StageDefinition
+{
+    [Description("Name shown in the progress display and used as the child run's name.")]
+    public string Name { get; set; } = "train";
+
+    [Description("The trainer component; default 'adversarial' (the standard GAN loop).")]
+    public YamlNode? Trainer { get; set; }
+
+    [Range(1, int.MaxValue), Description("Passes over the training data. Give epochs or steps.")]
+    public int? Epochs { get; set; }
+
+    [Range(1, long.MaxValue), Description("Training steps (batches). Give epochs or steps; with both, whichever ends first.")]
+    public long? Steps { get; set; }
+
+    [Range(1, long.MaxValue), Description("Log the trainer's per-step values every N steps.")]
+    public long LogEvery { get; set; } = 1;
+
+    [Range(1, long.MaxValue), Description("Compute the experiment's metrics every N steps; default: at the end of each epoch.")]
+    public long? MetricsEvery { get; set; }
+
+    [Range(1, long.MaxValue), Description("Render samples every N steps; default: at the end of each epoch.")]
+    public long? SamplesEvery { get; set; }
+
+    [Description("Optimiser settings for this stage, overriding the experiment's by role.")]
+    public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];
+}

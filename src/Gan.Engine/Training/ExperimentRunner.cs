@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Gan.Abstractions;
+using Gan.Configuration;
+using Gan.Engine.Experiments;
+using Gan.Engine.Plugins;
+using Gan.Tracking;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace Gan.Engine.Training;
+
+/// <summary>
+/// Runs a resolved experiment end to end: device and seed, tracking run(s), data preparation, each stage
+/// in order, checkpoints, and the final status (FINISHED, FAILED or KILLED). A multi-stage experiment is
+/// one parent run with a child run per stage.
+/// </summary>
+public sealed class ExperimentRunner
+{
+    private readonly PluginCatalog _catalog;
+    private readonly TrackingStoreFactory _trackingFactory;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the runner.</summary>
+    public ExperimentRunner(PluginCatalog catalog, TrackingStoreFactory trackingFactory, ILoggerFactory loggerFactory, IServiceProvider services)
+    {
+        _catalog = catalog;
+        _trackingFactory = trackingFactory;
+        _loggerFactory = loggerFactory;
+        _services = services;
+        _logger = loggerFactory.CreateLogger<ExperimentRunner>();
+    }
+
+    /// <summary>Runs <paramref name="experiment"/>. Never throws for training failures: they are in the outcome.</summary>
+    public async Task<RunOutcome> RunAsync(
+        ResolvedExperiment experiment,
+        IProgressReporter preparationProgress,
+        ITrainingProgress trainingProgress,
+        CancellationToken cancellationToken)
+    {
+        var definition = experiment.Definition;
+        if (definition.Threads is { } threads)
+        {
+            torch.set_num_threads(threads);
+        }
+
+        torch.manual_seed(definition.Seed);
+        var device = DeviceSelector.Select(definition.Device, _logger);
+        var context = new ComponentContext(
+            device,
+            definition.Seed,
+            ResolveFolder(definition.DataRoot, "GAN_DATA_ROOT", "data"),
+            ResolveFolder(definition.CacheRoot, "GAN_CACHE_DIR", ".cache"),
+            _loggerFactory,
+            preparationProgress,
+            _services);
+
+        var store = _trackingFactory.Create(definition.Tracking);
+        var experimentName = TrackingStoreFactory.ExperimentName(definition);
+        var runName = definition.Tracking.RunName ?? $"{definition.Name}-{DateTime.Now:yyyyMMdd-HHmmss}";
+        var multiStage = experiment.Stages.Count > 1;
+        await using var root = await store.StartRunAsync(
+            new RunStartRequest(experimentName, runName, SystemTags(experiment, runName, device)), cancellationToken);
+        _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
+        RecordExperiment(root, experiment, device);
+
+        var stageResults = new List<StageResult>();
+        ITrackedRun? stageRun = null;
+        var status = RunStatus.Finished;
+        string? message = null;
+        var exitCode = ExitCodes.Success;
+        IDataSource? data = null;
+        using var networks = new NetworkStore(experiment.Model, context);
+        var disposables = new List<object>();
+        try
+        {
+            data = experiment.Data.Create<IDataSource>(context);
+            disposables.Add(data);
+            await data.PrepareAsync(cancellationToken);
+            var loss = experiment.Loss?.Create<ILossStrategy>(context);
+            var metrics = experiment.Metrics.Select(m => m.Create<IMetric>(context)).ToList();
+            var samplers = experiment.Samples.Select(s => s.Create<ISampleRenderer>(context)).ToList();
+            disposables.AddRange(metrics);
+            disposables.AddRange(samplers);
+
+            foreach (var stage in experiment.Stages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                stageRun = multiStage
+                    ? await store.StartRunAsync(new RunStartRequest(experimentName, $"{runName}/{stage.Definition.Name}",
+                        StageTags(experiment, stage, runName, device), ParentRunId: root.RunId), cancellationToken)
+                    : null;
+                var tracker = stageRun ?? root;
+                if (stageRun is not null)
+                {
+                    RecordExperiment(stageRun, experiment, device);
+                }
+
+                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, tracker, trainingProgress, cancellationToken);
+                stageResults.Add(result);
+                SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, root.RunId, label: "final");
+                _logger.LogInformation(
+                    "Stage {Stage}: {Steps} steps in {Elapsed:hh\\:mm\\:ss} ({Rate:F1} steps/s, waited {DataShare:P1} of the time for data).",
+                    stage.Definition.Name, result.Steps, result.Elapsed, result.StepsPerSecond,
+                    result.Elapsed.TotalSeconds > 0 ? result.DataWait.TotalSeconds / result.Elapsed.TotalSeconds : 0);
+                if (stageRun is not null)
+                {
+                    await stageRun.EndAsync(RunStatus.Finished, CancellationToken.None);
+                    await stageRun.DisposeAsync();
+                    stageRun = null;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (status, exitCode, message) = (RunStatus.Killed, ExitCodes.Cancelled, "Stopped by the user.");
+        }
+        catch (GanInputException ex)
+        {
+            (status, exitCode, message) = (RunStatus.Failed, ExitCodes.BadInput, ex.Message);
+        }
+        catch (TrainingDivergedException ex)
+        {
+            (status, exitCode, message) = (RunStatus.Failed, ExitCodes.TrainingFailed, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogDebug(ex, "Training failed.");
+            (status, exitCode, message) = (RunStatus.Failed, ExitCodes.TrainingFailed,
+                $"Training failed: {ex.GetType().Name}: {ex.Message} (run with --verbose for the stack trace)");
+        }
+        finally
+        {
+            if (stageRun is not null)
+            {
+                await stageRun.EndAsync(status, CancellationToken.None);
+                await stageRun.DisposeAsync();
+            }
+
+            foreach (var disposable in disposables)
+            {
+                switch (disposable)
+                {
+                    case IAsyncDisposable asyncDisposable:
+                        await asyncDisposable.DisposeAsync();
+                        break;
+                    case IDisposable plain:
+                        plain.Dispose();
+                        break;
+                }
+            }
+
+            await root.EndAsync(status, CancellationToken.None);
+        }
+
+        return new RunOutcome(status, exitCode, root.RunId, message, stageResults);
+    }
+
+    private StageResult RunStage(
+        ResolvedExperiment experiment,
+        ResolvedStage stage,
+        ComponentContext context,
+        NetworkStore networks,
+        IDataSource data,
+        ILossStrategy? loss,
+        IReadOnlyList<IMetric> metrics,
+        IReadOnlyList<ISampleRenderer> samplers,
+        IRunTracker tracker,
+        ITrainingProgress progress,
+        CancellationToken cancellationToken)
+    {
+        var definition = stage.Definition;
+        using var optimizers = new OptimizerProvider(experiment.Definition.Optimizers, definition.Optimizers);
+        var trainingContext = new TrainingContext(
+            definition.Name, context, networks, optimizers, loss, data, tracker,
+            _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"), cancellationToken);
+        var trainer = stage.Trainer.Create<ITrainer>(context);
+        try
+        {
+            var runner = new StageRunner(trainingContext, trainer, definition, metrics, samplers, epoch =>
+            {
+                if (experiment.Definition.Checkpoints.EveryEpochs is { } every && (epoch + 1) % every == 0)
+                {
+                    SaveCheckpoint(experiment, networks, definition.Name, tracker, tracker.RunId, $"epoch{epoch + 1:D4}");
+                }
+            });
+            return runner.Run(progress);
+        }
+        finally
+        {
+            (trainer as IDisposable)?.Dispose();
+        }
+    }
+
+    private void SaveCheckpoint(ResolvedExperiment experiment, NetworkStore networks, string stageName, IRunTracker tracker, string runId, string label)
+    {
+        var settings = experiment.Definition.Checkpoints;
+        if (!settings.Enabled || networks.Instances.Count == 0)
+        {
+            return;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(settings.Directory, runId, stageName, label));
+        Directory.CreateDirectory(folder);
+        foreach (var (name, network) in networks.Instances)
+        {
+            var path = Path.Combine(folder, $"{name}.pt");
+            var temporary = path + ".tmp";
+            network.Module.save(temporary);
+            File.Move(temporary, path, overwrite: true);
+            if (settings.LogArtifacts)
+            {
+                tracker.LogArtifact($"checkpoints/{stageName}/{label}/{name}.pt", File.ReadAllBytes(path));
+            }
+        }
+
+        _logger.LogDebug("Saved {Count} network(s) to {Folder}.", networks.Instances.Count, folder);
+    }
+
+    private void RecordExperiment(IRunTracker run, ResolvedExperiment experiment, torch.Device device)
+    {
+        var resolved = experiment.ToResolvedYaml();
+        foreach (var (key, value) in ConfigWriter.Flatten(resolved))
+        {
+            run.LogParam(key, value);
+        }
+
+        run.LogArtifact("experiment.yaml", Encoding.UTF8.GetBytes(ConfigWriter.Serialize(resolved)));
+        if (File.Exists(experiment.SourcePath))
+        {
+            run.LogArtifact("experiment.source.yaml", File.ReadAllBytes(experiment.SourcePath));
+        }
+
+        var plugins = new StringBuilder();
+        foreach (var plugin in _catalog.Plugins)
+        {
+            plugins.Append(CultureInfo.InvariantCulture,
+                $"{plugin.Name}\t{plugin.Version}\tcontracts {plugin.ContractsVersion.ToString(3)}\t{(plugin.Folder.Length == 0 ? "(built in)" : plugin.Folder)}\n");
+        }
+
+        run.LogArtifact("plugins.txt", Encoding.UTF8.GetBytes(plugins.ToString()));
+        run.LogArtifact("environment.txt", Encoding.UTF8.GetBytes(
+            $"os\t{RuntimeInformation.OSDescription}\n" +
+            $"architecture\t{RuntimeInformation.ProcessArchitecture}\n" +
+            $"dotnet\t{RuntimeInformation.FrameworkDescription}\n" +
+            $"torchsharp\t{typeof(torch).Assembly.GetName().Version}\n" +
+            $"libtorch\t{torch.__version__}\n" +
+            $"device\t{device}\n" +
+            $"threads\t{torch.get_num_threads()}\n" +
+            $"cpu_count\t{Environment.ProcessorCount}\n"));
+    }
+
+    private static Dictionary<string, string> SystemTags(ResolvedExperiment experiment, string runName, torch.Device device)
+    {
+        var tags = new Dictionary<string, string>(experiment.Definition.Tracking.Tags, StringComparer.Ordinal)
+        {
+            ["mlflow.runName"] = runName,
+            ["mlflow.source.name"] = Path.GetFullPath(experiment.SourcePath),
+            ["mlflow.source.type"] = "LOCAL",
+            ["mlflow.user"] = Environment.UserName,
+            ["gan.device"] = device.ToString(),
+            ["gan.torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "",
+            ["gan.contracts"] = ContractsVersion.Current.ToString(3),
+        };
+        if (GitInfo.CommitOf(experiment.SourcePath) is { } commit)
+        {
+            tags["mlflow.source.git.commit"] = commit;
+        }
+
+        if (!string.IsNullOrWhiteSpace(experiment.Definition.Description))
+        {
+            tags["mlflow.note.content"] = experiment.Definition.Description;
+        }
+
+        return tags;
+    }
+
+    private static Dictionary<string, string> StageTags(ResolvedExperiment experiment, ResolvedStage stage, string runName, torch.Device device)
+    {
+        var tags = SystemTags(experiment, $"{runName}/{stage.Definition.Name}", device);
+        tags["gan.stage"] = stage.Definition.Name;
+        tags["gan.stage.index"] = stage.Index.ToString(CultureInfo.InvariantCulture);
+        return tags;
+    }
+
+    private static string ResolveFolder(string? configured, string variable, string fallback) =>
+        Path.GetFullPath(configured ?? (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnv ? fromEnv : fallback));
+}

@@ -1,0 +1,63 @@
+using Gan.Abstractions;
+using Gan.Engine.Components;
+using TorchSharp;
+
+namespace Gan.Engine.Training;
+
+/// <summary>The experiment's networks, created on first request and kept across stages.</summary>
+internal sealed class NetworkStore : INetworkStore, IDisposable
+{
+    private readonly IReadOnlyDictionary<string, ResolvedComponent> _model;
+    private readonly ComponentContext _context;
+    private readonly Dictionary<string, INetwork> _instances = new(StringComparer.Ordinal);
+
+    public NetworkStore(IReadOnlyDictionary<string, ResolvedComponent> model, ComponentContext context)
+    {
+        _model = model;
+        _context = context;
+    }
+
+    public IReadOnlyDictionary<string, INetwork> Instances => _instances;
+
+    public T Get<T>(string role, string? instance = null) where T : class, INetwork
+    {
+        var name = instance ?? role;
+        if (_instances.TryGetValue(name, out var existing))
+        {
+            return existing as T ?? throw new InvalidOperationException(
+                $"Network '{name}' is a {existing.GetType().Name}, not a {typeof(T).Name}.");
+        }
+
+        if (!_model.TryGetValue(role, out var component))
+        {
+            throw new GanInputException(
+                $"The trainer needs a '{role}' network, but the experiment's model: section has " +
+                (_model.Count == 0 ? "no entries." : $"only {string.Join(", ", _model.Keys)}.") +
+                $" Add model.{role} with a 'type'.");
+        }
+
+        var network = component.Create<T>(_context);
+        network.Module.to(_context.Device);
+        _instances[name] = network;
+        return network;
+    }
+
+    /// <summary>Switches every network to training (true) or evaluation (false) mode.</summary>
+    public void SetTraining(bool training)
+    {
+        foreach (var network in _instances.Values)
+        {
+            network.Module.train(training);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var network in _instances.Values)
+        {
+            network.Module.Dispose();
+        }
+
+        _instances.Clear();
+    }
+}

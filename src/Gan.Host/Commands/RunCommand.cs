@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Gan.Engine.Experiments;
+using Gan.Engine.Native;
+using Gan.Engine.Training;
+using Gan.Host.Console;
+using Gan.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Gan.Host.Commands;
+
+/// <summary><c>gan run EXPERIMENT</c> (also <c>gan EXPERIMENT</c>): trains an experiment and records the run.</summary>
+internal static class RunCommand
+{
+    private static readonly Option<string?> Device = new("--device")
+    {
+        Description = "Shorthand for --set device=VALUE: auto, cpu, cuda or cuda:N.",
+    };
+
+    public static Command Create()
+    {
+        var experiment = CommonOptions.Experiment("The experiment YAML file to train.");
+        var command = new Command("run", "Train an experiment and record it in MLflow.")
+        {
+            experiment, CommonOptions.Set, CommonOptions.Plugins, Device,
+        };
+        command.SetAction((result, cancellation) => ExecuteAsync(result, result.GetRequiredValue(experiment), cancellation));
+        return command;
+    }
+
+    /// <summary>Adds the run arguments to the root command, so <c>gan experiments/mnist.yaml</c> trains.</summary>
+    public static void AttachToRoot(RootCommand root)
+    {
+        var experiment = new Argument<string?>("experiment")
+        {
+            Description = "The experiment YAML file to train (same as 'gan run EXPERIMENT').",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        root.Arguments.Add(experiment);
+        root.Options.Add(CommonOptions.Set);
+        root.Options.Add(CommonOptions.Plugins);
+        root.Options.Add(Device);
+        root.SetAction(async (result, cancellation) =>
+        {
+            if (result.GetValue(experiment) is not { } path)
+            {
+                AnsiConsole.WriteLine("Give an experiment file to train, or a command. Try 'gan --help'.");
+                return ExitCodes.BadInput;
+            }
+
+            return await ExecuteAsync(result, path, cancellation);
+        });
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult result, string experimentPath, CancellationToken cancellation)
+    {
+        var globals = CommonOptions.Globals(result);
+        var overrides = (result.GetValue(CommonOptions.Set) ?? []).ToList();
+        if (result.GetValue(Device) is { } device)
+        {
+            overrides.Add($"device={device}");
+        }
+
+        try
+        {
+            using var host = GanHost.Build(globals);
+            var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
+            TorchNativeLoader.EnsureLoaded();
+            var runner = host.Services.GetRequiredService<ExperimentRunner>();
+            var outcome = await ConsoleProgress.RunAsync(progress => runner.RunAsync(experiment, progress, progress, cancellation));
+            if (outcome.Message is not null)
+            {
+                ErrorReporter.WriteError(outcome.Message);
+            }
+
+            AnsiConsole.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
+            return outcome.ExitCode;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ErrorReporter.Report(ex, globals.LogLevel <= Microsoft.Extensions.Logging.LogLevel.Debug);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Gan.Engine.Experiments;
+using Gan.Engine.Training;
+using Gan.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Gan.Host.Commands;
+
+/// <summary><c>gan validate EXPERIMENT</c>: checks a file and its components without training.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var experiment = CommonOptions.Experiment("The experiment YAML file to check.");
+        var command = new Command("validate", "Check an experiment file (keys, types, component names, options) without training.")
+        {
+            experiment, CommonOptions.Set, CommonOptions.Plugins,
+        };
+        command.SetAction(result =>
+        {
+            var globals = CommonOptions.Globals(result);
+            try
+            {
+                using var host = GanHost.Build(globals);
+                var resolved = host.Services.GetRequiredService<ExperimentLoader>()
+                    .Load(result.GetRequiredValue(experiment), result.GetValue(CommonOptions.Set) ?? []);
+                AnsiConsole.MarkupLine($"[green]OK[/] {Markup.Escape(resolved.SourcePath)}: experiment '{Markup.Escape(resolved.Definition.Name)}'");
+                AnsiConsole.WriteLine($"  data: {Describe(resolved.Data)}");
+                foreach (var (role, component) in resolved.Model)
+                {
+                    AnsiConsole.WriteLine($"  model.{role}: {Describe(component)}");
+                }
+
+                if (resolved.Loss is { } loss)
+                {
+                    AnsiConsole.WriteLine($"  loss: {Describe(loss)}");
+                }
+
+                foreach (var stage in resolved.Stages)
+                {
+                    var length = stage.Definition.Epochs is { } e ? $"{e} epoch(s)" : $"{stage.Definition.Steps} step(s)";
+                    AnsiConsole.WriteLine($"  stage {stage.Definition.Name}: {Describe(stage.Trainer)}, {length}");
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return ErrorReporter.Report(ex, globals.LogLevel <= Microsoft.Extensions.Logging.LogLevel.Debug);
+            }
+        });
+        return command;
+    }
+
+    private static string Describe(Gan.Engine.Components.ResolvedComponent component) =>
+        $"{component.Registration.Name} ({component.Plugin.Name})";
+}
