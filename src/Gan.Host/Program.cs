@@ -3,6 +3,12 @@ using System.Runtime.InteropServices;
 using Gan.Host.Commands;
 
 // gan: train GANs from YAML experiments. Exit codes: README, "Exit codes".
+if (System.Console.IsOutputRedirected)
+{
+    // Redirected output goes to logs and CI: never wrap messages at an assumed 80 columns.
+    Spectre.Console.AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? Math.Max(columns, 200) : 240;
+}
+
 var root = new RootCommand("Gan.Pipeline: train generative adversarial networks from YAML experiments, tracked in MLflow.")
 {
     RunCommand.Create(),

@@ -1,0 +1,46 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gan.Plugins.Mnist;
+
+/// <summary>
+/// One split held in memory as a single tensor, so that a batch is one <c>index_select</c> and no per-batch
+/// decoding or scaling happens during training.
+/// </summary>
+internal sealed class MnistSplit : IDisposable
+{
+    private MnistSplit(Tensor images, Tensor labels)
+    {
+        Images = images;
+        Labels = labels;
+    }
+
+    /// <summary>float32 (N, 1, rows, cols) in [-1, 1], on the CPU, outside any dispose scope.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>int64 (N).</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>The number of examples.</summary>
+    public long Count => Labels.shape[0];
+
+    /// <summary>Builds the tensors from decoded images (N, rows, cols) and labels (N), already checked to agree.</summary>
+    public static MnistSplit Create(IdxFile images, IdxFile labels)
+    {
+        var dims = images.Dimensions;
+        // The tensors outlive whatever dispose scope the caller may be in: they are freed by Dispose.
+        using var scope = NewDisposeScope();
+        using var raw = tensor(images.Data, [dims[0], 1, dims[1], dims[2]], dtype: ScalarType.Byte);
+        // Same scaling as the tutorial's Normalize((0.5,), (0.5,)) after ToTensor: x/127.5 - 1.
+        var scaled = raw.to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
+        var targets = tensor(Array.ConvertAll(labels.Data, b => (long)b), [labels.Dimensions[0]], dtype: ScalarType.Int64);
+        return new MnistSplit(scaled.DetachFromDisposeScope(), targets.DetachFromDisposeScope());
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}

@@ -1,0 +1,423 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Gan.Tracking;
+
+/// <summary>
+/// The backend-independent half of a run: MLflow's key and value rules, param immutability, image naming,
+/// and the queue. Logging calls validate on the caller's thread (cheap, no I/O), enqueue and return; one
+/// background task hands batches to the backend (<see cref="ApplyBatchAsync"/>) and flushes it at least once a
+/// second. The file store implements it now; the REST client can implement it the same way.
+/// </summary>
+internal abstract class QueuedTrackedRun : ITrackedRun
+{
+    /// <summary>Longest a backend may keep records buffered.</summary>
+    protected static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    private const int MaxBatch = 512;
+
+    private readonly Channel<TrackingOperation> _queue = Channel.CreateUnbounded<TrackingOperation>(
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+
+    private readonly ConcurrentDictionary<string, string> _params;
+    private readonly ConcurrentDictionary<string, string> _sanitizedKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _warnedOnce = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _endTimeout;
+    private Task _writer = Task.CompletedTask;
+    private int _closed;
+    private int _imagesTagged;
+
+    protected QueuedTrackedRun(
+        string runId,
+        string experimentId,
+        string artifactUri,
+        IReadOnlyDictionary<string, string> existingParams,
+        ILogger logger,
+        TimeProvider time,
+        TimeSpan endTimeout)
+    {
+        RunId = runId;
+        ExperimentId = experimentId;
+        ArtifactUri = artifactUri;
+        Logger = logger;
+        _time = time;
+        _endTimeout = endTimeout;
+        _params = new ConcurrentDictionary<string, string>(existingParams, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public string RunId { get; }
+
+    /// <inheritdoc />
+    public string ExperimentId { get; }
+
+    /// <inheritdoc />
+    public string ArtifactUri { get; }
+
+    /// <summary>Where problems are reported instead of thrown.</summary>
+    protected ILogger Logger { get; }
+
+    /// <inheritdoc />
+    public void LogMetric(string key, double value, long step)
+    {
+        try
+        {
+            if (Accepting())
+            {
+                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, Sanitize(key), null, value, step, NowMs(), null));
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue metric {Key} for run {RunId}", key, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LogMetrics(IReadOnlyDictionary<string, double> values, long step)
+    {
+        try
+        {
+            if (values is null || !Accepting())
+            {
+                return;
+            }
+
+            // One timestamp for the whole set, as MLflow's log_metrics does.
+            var now = NowMs();
+            foreach (var (key, value) in values)
+            {
+                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, Sanitize(key), null, value, step, now, null));
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue metrics for run {RunId}", RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LogParam(string key, string value)
+    {
+        try
+        {
+            if (!Accepting())
+            {
+                return;
+            }
+
+            var k = Sanitize(key);
+            var v = TruncateValue(k, value ?? string.Empty, TrackingKeys.MaxParamValueLength, "param");
+            var first = _params.GetOrAdd(k, v);
+            if (ReferenceEquals(first, v))
+            {
+                Enqueue(new TrackingOperation(TrackingOperationKind.Param, k, v, 0, 0, NowMs(), null));
+            }
+            else if (!string.Equals(first, v, StringComparison.Ordinal) && _warnedOnce.TryAdd("param:" + k, 0))
+            {
+                // MLflow rejects a changed param; keeping the first and saying so never stops training.
+                Logger.LogWarning(
+                    TrackingLogEvents.ParamConflict,
+                    "Param {Key} was already logged as {FirstValue}; ignoring new value {NewValue} (params are immutable) in run {RunId}",
+                    k, first, v, RunId);
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue param {Key} for run {RunId}", key, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void SetTag(string key, string value)
+    {
+        try
+        {
+            if (Accepting())
+            {
+                var k = Sanitize(key);
+                var v = TruncateValue(k, value ?? string.Empty, TrackingKeys.MaxTagValueLength, "tag");
+                Enqueue(new TrackingOperation(TrackingOperationKind.Tag, k, v, 0, 0, NowMs(), null));
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue tag {Key} for run {RunId}", key, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LogArtifact(string artifactPath, byte[] content)
+    {
+        try
+        {
+            if (!Accepting())
+            {
+                return;
+            }
+
+            if (NormalizeArtifactPath(artifactPath) is not { } path || content is null)
+            {
+                Logger.LogWarning(
+                    TrackingLogEvents.InvalidArtifactPath,
+                    "Artifact path {Path} is not a relative path inside the run (or has no content); not stored in run {RunId}",
+                    artifactPath, RunId);
+                return;
+            }
+
+            // A private copy: the caller may reuse its buffer as soon as we return.
+            Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, path, null, 0, 0, NowMs(), (byte[])content.Clone()));
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue artifact {Path} for run {RunId}", artifactPath, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LogImage(string key, byte[] png, long step)
+    {
+        try
+        {
+            if (!Accepting() || png is null)
+            {
+                return;
+            }
+
+            var now = NowMs();
+            var copy = (byte[])png.Clone();
+            var (full, thumbnail) = ImageArtifactPaths(key, step, now);
+            Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, full, null, 0, 0, now, copy));
+            Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, thumbnail, null, 0, 0, now, copy));
+            if (Interlocked.Exchange(ref _imagesTagged, 1) == 0)
+            {
+                // MLflow sets str(True); the UI only shows the image grid for runs carrying this tag.
+                Enqueue(new TrackingOperation(TrackingOperationKind.Tag, TrackingKeys.LoggedImagesTag, "True", 0, 0, now, null));
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue image {Key} for run {RunId}", key, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EndAsync(RunStatus status, CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        _queue.Writer.TryWrite(new TrackingOperation(TrackingOperationKind.End, string.Empty, null, 0, (long)status, NowMs(), null));
+        _queue.Writer.TryComplete();
+        await WaitForWriterAsync(ct);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // Without EndAsync the status is left as it is: the engine always ends runs, and a crash mid-run
+        // should look like a run that never finished rather than one that did.
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _queue.Writer.TryComplete();
+        }
+
+        await WaitForWriterAsync(CancellationToken.None);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// MLflow's time-stepped image names (client.log_image): <c>images/{key with / as #}%step%{step}%timestamp%{ms}%{uuid}.png</c>
+    /// and the thumbnail <c>...%compressed.webp</c>. We have no WebP encoder, and the UI's image reducer accepts
+    /// <c>png</c> for either file, so the thumbnail is the same PNG named <c>...%compressed.png</c>.
+    /// </summary>
+    internal static (string Full, string Thumbnail) ImageArtifactPaths(string key, long step, long timestampMs)
+    {
+        var imageKey = TrackingKeys.SanitizeImageKey(key).Replace('/', '#');
+        // MLflow starts the uuid with a letter after 'f' so it is never read as a hex number.
+        var uuid = Guid.NewGuid().ToString("D");
+        uuid = (char)('g' + Random.Shared.Next(20)) + uuid[1..];
+        var stem = string.Create(
+            CultureInfo.InvariantCulture,
+            $"images/{imageKey}%step%{step}%timestamp%{timestampMs}%{uuid}");
+        return (stem + ".png", stem + "%compressed.png");
+    }
+
+    /// <summary>Starts the background writer; derived classes call it once they are fully constructed.</summary>
+    protected void StartWriter() => _writer = Task.Run(WriteLoopAsync);
+
+    /// <summary>Records a batch, in order. Runs on the writer task only.</summary>
+    protected abstract ValueTask ApplyBatchAsync(IReadOnlyList<TrackingOperation> batch);
+
+    /// <summary>Pushes buffered records to storage. Runs on the writer task only.</summary>
+    protected abstract ValueTask FlushAsync();
+
+    /// <summary>Releases files or connections after the last batch. Runs on the writer task only.</summary>
+    protected abstract ValueTask CloseAsync();
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<TrackingOperation>(MaxBatch);
+        var sinceFlush = Stopwatch.StartNew();
+        var dirty = false;
+        try
+        {
+            while (true)
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var op))
+                {
+                    batch.Add(op);
+                }
+
+                if (batch.Count > 0)
+                {
+                    await GuardAsync(() => ApplyBatchAsync(batch), "write");
+                    batch.Clear();
+                    dirty = true;
+                }
+
+                if (dirty && sinceFlush.Elapsed >= FlushInterval)
+                {
+                    await GuardAsync(FlushAsync, "flush");
+                    dirty = false;
+                    sinceFlush.Restart();
+                }
+
+                if (reader.TryPeek(out _))
+                {
+                    continue;
+                }
+
+                if (!dirty)
+                {
+                    if (!await reader.WaitToReadAsync())
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                // Wait for more work, but no longer than the flush deadline.
+                var remaining = FlushInterval - sinceFlush.Elapsed;
+                if (remaining > TimeSpan.Zero)
+                {
+                    var more = reader.WaitToReadAsync().AsTask();
+                    if (await Task.WhenAny(more, Task.Delay(remaining)) == more && !await more)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await GuardAsync(FlushAsync, "flush");
+            await GuardAsync(CloseAsync, "close");
+        }
+    }
+
+    private async Task WaitForWriterAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _writer.WaitAsync(_endTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            Logger.LogError(
+                TrackingLogEvents.EndTimedOut,
+                "Tracking for run {RunId} did not finish writing within {Timeout}; records still queued may be lost",
+                RunId, _endTimeout);
+        }
+    }
+
+    private async Task GuardAsync(Func<ValueTask> action, string what)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.WriteFailed, ex, "Tracking {What} failed for run {RunId}", what, RunId);
+        }
+    }
+
+    private void Enqueue(in TrackingOperation op) => _queue.Writer.TryWrite(op);
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private bool Accepting()
+    {
+        if (Volatile.Read(ref _closed) == 0)
+        {
+            return true;
+        }
+
+        if (_warnedOnce.TryAdd("ended", 0))
+        {
+            Logger.LogWarning(TrackingLogEvents.LoggedAfterEnd, "Run {RunId} has ended; further logging is ignored", RunId);
+        }
+
+        return false;
+    }
+
+    private string Sanitize(string key)
+    {
+        key ??= string.Empty;
+        if (_sanitizedKeys.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var clean = TrackingKeys.SanitizeKey(key);
+        if (!string.Equals(clean, key, StringComparison.Ordinal))
+        {
+            Logger.LogInformation(TrackingLogEvents.KeySanitized, "Key {Key} recorded as {Sanitized} (MLflow key rules)", key, clean);
+        }
+
+        // The cache bounds the cost of logging the same key every step; keys are few per run.
+        _sanitizedKeys.TryAdd(key, clean);
+        return clean;
+    }
+
+    private string TruncateValue(string key, string value, int limit, string kind)
+    {
+        var kept = TrackingKeys.Truncate(value, limit, out var truncated);
+        if (truncated && _warnedOnce.TryAdd("truncated:" + kind + ":" + key, 0))
+        {
+            Logger.LogWarning(
+                TrackingLogEvents.ValueTruncated,
+                "Value of {Kind} {Key} has {Length} characters; MLflow keeps at most {Limit}, so it was truncated in run {RunId}",
+                kind, key, value.Length, limit, RunId);
+            Enqueue(new TrackingOperation(
+                TrackingOperationKind.Tag,
+                TrackingKeys.TruncatedTagKey(key),
+                TrackingKeys.TruncationNote(value.Length, kept.Length),
+                0, 0, NowMs(), null));
+        }
+
+        return kept;
+    }
+
+    private static string? NormalizeArtifactPath(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) || path.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Where(segment => segment != ".")
+            .ToArray();
+        return segments.Length == 0 || segments.Contains("..") ? null : string.Join('/', segments);
+    }
+}

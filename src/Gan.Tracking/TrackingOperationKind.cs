@@ -1,0 +1,11 @@
+namespace Gan.Tracking;
+
+/// <summary>What a queued <see cref="TrackingOperation"/> records.</summary>
+internal enum TrackingOperationKind
+{
+    Metric,
+    Param,
+    Tag,
+    Artifact,
+    End,
+}

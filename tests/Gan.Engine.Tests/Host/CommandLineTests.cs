@@ -1,0 +1,66 @@
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Tracking;
+
+namespace Gan.Engine.Tests.Host;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Validate_reports_a_wrong_key_with_file_line_column_and_exit_code_2_without_a_stack_trace()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.WriteFile("bad.yaml", "name: x\ndata: {type: mnist, batch_sise: 8}\nstages: [{steps: 1}]\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{path}:2:", output);
+        Assert.Contains("Did you mean 'batch_size'?", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public void Bad_override_is_reported_with_its_text_and_exit_code_2()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.WriteFile("ok.yaml", "name: x\ndata: mnist\nstages: [{steps: 1}]\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path, "--set", "data.batch_size=many");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("data.batch_size=many", output);
+    }
+
+    [Fact]
+    public void Plugins_command_lists_components_with_their_options_and_defaults()
+    {
+        var (exitCode, output) = GanProcess.Run(Path.GetTempPath(), "plugins", "--component", "mnist");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Gan.Plugins.Mnist", output);
+        Assert.Contains("latent_dim", output);
+        Assert.Contains("[256, 512, 1024]", output);
+    }
+
+    [Fact]
+    public void Interrupt_stops_training_with_exit_code_130_and_the_run_recorded_as_killed()
+    {
+        using var temp = new TemporaryDirectory();
+        var experiment = TestExperiments.Mnist(temp, steps: 1_000_000);
+        using var gan = GanProcess.Start(temp.Path, "run", experiment);
+        var metrics = temp.Combine("mlruns");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && !(Directory.Exists(metrics) && Directory.EnumerateFiles(metrics, "d_loss", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0)))
+        {
+            Thread.Sleep(200);
+        }
+
+        gan.Signal("INT");
+        var (exitCode, output) = gan.WaitForExit(TimeSpan.FromMinutes(1));
+
+        Assert.True(exitCode == 130, output);
+        var reader = new FileStoreReader(metrics);
+        var run = reader.ListRuns(reader.ListExperiments().Single(e => e.Name == "mnist-test").ExperimentId).Single();
+        Assert.Equal(RunStatus.Killed, run.Status);
+    }
+}

@@ -1,0 +1,97 @@
+using Gan.Abstractions;
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Tracking;
+
+namespace Gan.Engine.Tests.Plugins;
+
+[Collection(InProcessTrainingCollection.Name)]
+public sealed class PluginLoadingTests(DropInPlugins plugins)
+{
+    [Fact]
+    public async Task Plugin_built_alone_and_dropped_into_a_folder_runs_an_experiment()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(plugins.Working);
+
+        var outcome = await engine.RunAsync(TestExperiments.Ring(temp, steps: 40));
+
+        Assert.Equal(RunStatus.Finished, outcome.Status);
+        Assert.Equal(40, outcome.Stages.Single().Steps);
+        Assert.Contains(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
+    }
+
+    [Fact]
+    public void Plugin_private_dependency_loads_in_the_plugins_own_context()
+    {
+        using var engine = new EngineHarness(plugins.Working);
+        var registration = engine.Catalog.Components.First(c => c.Plugin.Name == "Gan.TestPlugins.DropIn").Registration;
+
+        var pluginContext = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(registration.OptionsType.Assembly);
+        var sharedContext = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(IGanPlugin).Assembly);
+
+        Assert.NotSame(System.Runtime.Loader.AssemblyLoadContext.Default, pluginContext);
+        Assert.Same(System.Runtime.Loader.AssemblyLoadContext.Default, sharedContext);
+        Assert.Contains(pluginContext!.Assemblies, a => a.GetName().Name == "StbImageSharp");
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "StbImageSharp");
+    }
+
+    [Fact]
+    public void Garbage_assembly_names_the_plugin_and_folder_and_other_plugins_keep_working()
+    {
+        using var temp = new TemporaryDirectory();
+        var broken = temp.Combine("plugins", "Acme.Broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllBytes(Path.Combine(broken, "Acme.Broken.dll"), [1, 2, 3, 4, 5, 6, 7, 8]);
+
+        using var engine = new EngineHarness(temp.Combine("plugins"), EngineHarness.BundledPlugins);
+
+        var failure = Assert.Single(engine.Catalog.Failures);
+        Assert.Equal("Acme.Broken", failure.Name);
+        Assert.Equal(broken, failure.Folder);
+        Assert.Contains("not a valid .NET assembly", failure.Reason);
+        Assert.Contains(engine.Catalog.Components, c => c.Registration.Name == "mnist" && c.Plugin.Name == "Gan.Plugins.Mnist");
+    }
+
+    [Fact]
+    public void Plugin_that_throws_while_loading_is_reported_and_other_plugins_keep_working()
+    {
+        using var engine = new EngineHarness(plugins.Throwing, plugins.Working);
+
+        var failure = Assert.Single(engine.Catalog.Failures);
+        Assert.Equal("Gan.TestPlugins.Throwing", failure.Name);
+        Assert.Contains("broken on purpose", failure.ToString());
+        Assert.Contains(failure.Folder, failure.ToString());
+        Assert.Contains(engine.Catalog.Components, c => c.Registration.Name == "toy-ring");
+    }
+
+    [Fact]
+    public void Plugin_missing_a_dependency_names_the_dependency_and_the_plugin_folder()
+    {
+        using var engine = new EngineHarness(plugins.MissingDependency(), EngineHarness.BundledPlugins);
+
+        var failure = Assert.Single(engine.Catalog.Failures);
+        Assert.Equal("Gan.TestPlugins.DropIn", failure.Name);
+        Assert.Contains("StbImageSharp", failure.Reason);
+        Assert.Contains(engine.Catalog.Components, c => c.Registration.Name == "mnist");
+    }
+
+    [Fact]
+    public void Plugin_built_for_a_future_major_version_is_refused_naming_both_versions()
+    {
+        using var engine = new EngineHarness(plugins.FutureMajor);
+
+        var failure = Assert.Single(engine.Catalog.Failures);
+        Assert.Equal("Gan.TestPlugins.DropIn", failure.Name);
+        Assert.Contains("2.0.0", failure.Reason);
+        Assert.Contains(ContractsVersion.Current.ToString(3), failure.Reason);
+        Assert.DoesNotContain(engine.Catalog.Components, c => c.Registration.Name == "toy-ring");
+    }
+
+    [Fact]
+    public void Missing_plugin_folder_given_explicitly_is_reported()
+    {
+        using var engine = new EngineHarness("/nonexistent/gan-plugins");
+
+        Assert.Contains("does not exist", Assert.Single(engine.Catalog.Failures).Reason);
+    }
+}
