@@ -1,33 +1,50 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Gan.Abstractions;
 using Gan.Host.Commands;
+using Gan.Host.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 // gan: train GANs from YAML experiments. Exit codes: README, "Exit codes".
-if (System.Console.IsOutputRedirected)
+if (Console.IsOutputRedirected)
 {
     // Redirected output goes to logs and CI: never wrap messages at an assumed 80 columns.
     Spectre.Console.AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? Math.Max(columns, 200) : 240;
 }
 
+// Plugins load first: they contribute components and commands.
+var globals = GlobalOptionsScanner.Scan(args);
+using var host = GanHost.Build(globals);
+
 var root = new RootCommand("Gan.Pipeline: train generative adversarial networks from YAML experiments, tracked in MLflow.")
 {
-    RunCommand.Create(),
-    ValidateCommand.Create(),
-    PluginsCommand.Create(),
+    RunCommand.Create(host, globals),
+    ValidateCommand.Create(host, globals),
+    PluginsCommand.Create(host, globals),
 };
 root.Options.Add(CommonOptions.Verbose);
 root.Options.Add(CommonOptions.Quiet);
-RunCommand.AttachToRoot(root);
+RunCommand.AttachToRoot(root, host, globals);
+foreach (var tool in host.Services.GetServices<IGanTool>())
+{
+    if (root.Subcommands.Any(c => c.Name == tool.Name))
+    {
+        Console.Error.WriteLine($"warning: plugin command '{tool.Name}' ignored: the name is taken.");
+        continue;
+    }
+
+    root.Subcommands.Add(ToolCommand.Create(tool, host, globals, args));
+}
 
 // Ctrl+C and SIGTERM stop training cleanly: the token is cancelled, the stage loop ends at the next step,
 // and the run is closed as KILLED. A second Ctrl+C exits at once.
 using var stop = new CancellationTokenSource();
-System.Console.CancelKeyPress += (_, e) =>
+Console.CancelKeyPress += (_, e) =>
 {
     if (!stop.IsCancellationRequested)
     {
         e.Cancel = true;
-        System.Console.Error.WriteLine("Stopping after the current step (Ctrl+C again to exit at once)...");
+        Console.Error.WriteLine("Stopping after the current step (Ctrl+C again to exit at once)...");
         stop.Cancel();
     }
 };
@@ -38,14 +55,15 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 });
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
+var isToolCommand = parsed.CommandResult.Command is { } command && command.TreatUnmatchedTokensAsErrors == false;
+if (parsed.Errors.Count > 0 && !isToolCommand && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
 {
     foreach (var error in parsed.Errors)
     {
-        System.Console.Error.WriteLine($"error: {error.Message}");
+        Console.Error.WriteLine($"error: {error.Message}");
     }
 
-    System.Console.Error.WriteLine("Try 'gan --help'.");
+    Console.Error.WriteLine("Try 'gan --help'.");
     return 2;
 }
 

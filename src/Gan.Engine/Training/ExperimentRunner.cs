@@ -99,7 +99,7 @@ public sealed class ExperimentRunner
                     RecordExperiment(stageRun, experiment, device);
                 }
 
-                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, tracker, trainingProgress, cancellationToken);
+                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, tracker, root.RunId, trainingProgress, cancellationToken);
                 stageResults.Add(result);
                 SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, root.RunId, label: "final");
                 _logger.LogInformation(
@@ -169,6 +169,7 @@ public sealed class ExperimentRunner
         IReadOnlyList<IMetric> metrics,
         IReadOnlyList<ISampleRenderer> samplers,
         IRunTracker tracker,
+        string rootRunId,
         ITrainingProgress progress,
         CancellationToken cancellationToken)
     {
@@ -184,7 +185,7 @@ public sealed class ExperimentRunner
             {
                 if (experiment.Definition.Checkpoints.EveryEpochs is { } every && (epoch + 1) % every == 0)
                 {
-                    SaveCheckpoint(experiment, networks, definition.Name, tracker, tracker.RunId, $"epoch{epoch + 1:D4}");
+                    SaveCheckpoint(experiment, networks, definition.Name, tracker, rootRunId, $"epoch{epoch + 1:D4}");
                 }
             });
             return runner.Run(progress);
@@ -203,8 +204,16 @@ public sealed class ExperimentRunner
             return;
         }
 
-        var folder = Path.GetFullPath(Path.Combine(settings.Directory, runId, stageName, label));
+        var runFolder = Path.GetFullPath(Path.Combine(settings.Directory, runId));
+        var folder = Path.Combine(runFolder, stageName, label);
         Directory.CreateDirectory(folder);
+        var experimentFile = Path.Combine(runFolder, Inference.TrainedModels.ExperimentFile);
+        if (!File.Exists(experimentFile))
+        {
+            // The resolved experiment rebuilds these networks later (gan translate, gan answer, resume).
+            File.WriteAllText(experimentFile, ConfigWriter.Serialize(experiment.ToResolvedYaml()));
+        }
+
         foreach (var (name, network) in networks.Instances)
         {
             var path = Path.Combine(folder, $"{name}.pt");

@@ -5,6 +5,7 @@ using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Gan.Host.Commands;
@@ -12,7 +13,7 @@ namespace Gan.Host.Commands;
 /// <summary><c>gan plugins</c>: the loaded plugins, their components, and each component's options with defaults.</summary>
 internal static class PluginsCommand
 {
-    public static Command Create()
+    public static Command Create(IHost host, GlobalOptions globals)
     {
         var component = new Option<string?>("--component")
         {
@@ -24,8 +25,7 @@ internal static class PluginsCommand
         };
         command.SetAction(result =>
         {
-            using var host = GanHost.Build(CommonOptions.Globals(result));
-            var catalog = host.Services.GetRequiredService<PluginCatalog>();
+                        var catalog = host.Services.GetRequiredService<PluginCatalog>();
             Print(catalog, result.GetValue(component));
             return catalog.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.BadInput;
         });

@@ -5,6 +5,7 @@ using Gan.Engine.Training;
 using Gan.Host.Console;
 using Gan.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Gan.Host.Commands;
@@ -17,19 +18,19 @@ internal static class RunCommand
         Description = "Shorthand for --set device=VALUE: auto, cpu, cuda or cuda:N.",
     };
 
-    public static Command Create()
+    public static Command Create(IHost host, GlobalOptions globals)
     {
         var experiment = CommonOptions.Experiment("The experiment YAML file to train.");
         var command = new Command("run", "Train an experiment and record it in MLflow.")
         {
             experiment, CommonOptions.Set, CommonOptions.Plugins, Device,
         };
-        command.SetAction((result, cancellation) => ExecuteAsync(result, result.GetRequiredValue(experiment), cancellation));
+        command.SetAction((result, cancellation) => ExecuteAsync(host, globals, result, result.GetRequiredValue(experiment), cancellation));
         return command;
     }
 
     /// <summary>Adds the run arguments to the root command, so <c>gan experiments/mnist.yaml</c> trains.</summary>
-    public static void AttachToRoot(RootCommand root)
+    public static void AttachToRoot(RootCommand root, IHost host, GlobalOptions globals)
     {
         var experiment = new Argument<string?>("experiment")
         {
@@ -48,13 +49,12 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            return await ExecuteAsync(result, path, cancellation);
+            return await ExecuteAsync(host, globals, result, path, cancellation);
         });
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult result, string experimentPath, CancellationToken cancellation)
+    private static async Task<int> ExecuteAsync(IHost host, GlobalOptions globals, ParseResult result, string experimentPath, CancellationToken cancellation)
     {
-        var globals = CommonOptions.Globals(result);
         var overrides = (result.GetValue(CommonOptions.Set) ?? []).ToList();
         if (result.GetValue(Device) is { } device)
         {
@@ -63,8 +63,7 @@ internal static class RunCommand
 
         try
         {
-            using var host = GanHost.Build(globals);
-            var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
+                        var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
             TorchNativeLoader.EnsureLoaded();
             var runner = host.Services.GetRequiredService<ExperimentRunner>();
             var outcome = await ConsoleProgress.RunAsync(progress => runner.RunAsync(experiment, progress, progress, cancellation));

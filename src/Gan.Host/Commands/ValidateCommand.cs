@@ -3,6 +3,7 @@ using Gan.Engine.Experiments;
 using Gan.Engine.Training;
 using Gan.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Gan.Host.Commands;
@@ -10,7 +11,7 @@ namespace Gan.Host.Commands;
 /// <summary><c>gan validate EXPERIMENT</c>: checks a file and its components without training.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create()
+    public static Command Create(IHost host, GlobalOptions globals)
     {
         var experiment = CommonOptions.Experiment("The experiment YAML file to check.");
         var command = new Command("validate", "Check an experiment file (keys, types, component names, options) without training.")
@@ -19,11 +20,9 @@ internal static class ValidateCommand
         };
         command.SetAction(result =>
         {
-            var globals = CommonOptions.Globals(result);
             try
             {
-                using var host = GanHost.Build(globals);
-                var resolved = host.Services.GetRequiredService<ExperimentLoader>()
+                                var resolved = host.Services.GetRequiredService<ExperimentLoader>()
                     .Load(result.GetRequiredValue(experiment), result.GetValue(CommonOptions.Set) ?? []);
                 AnsiConsole.MarkupLine($"[green]OK[/] {Markup.Escape(resolved.SourcePath)}: experiment '{Markup.Escape(resolved.Definition.Name)}'");
                 AnsiConsole.WriteLine($"  data: {Describe(resolved.Data)}");

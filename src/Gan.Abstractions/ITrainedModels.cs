@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace Gan.Abstractions;
+
+/// <summary>Loads networks trained by earlier runs, rebuilt from the run's recorded experiment and checkpoint.</summary>
+public interface ITrainedModels
+{
+    /// <summary>
+    /// Opens a trained run. <paramref name="source"/> is a run id (looked up under <c>./checkpoints</c>), a run's
+    /// checkpoint folder, or one checkpoint folder inside it (a stage's <c>final</c> or <c>epochNNNN</c>).
+    /// Throws <see cref="GanInputException"/> naming what is missing.
+    /// </summary>
+    ITrainedRun Open(string source, Device device);
+}
+
+/// <summary>A trained run: its networks, ready for inference, and the component context to build helpers with.</summary>
+public interface ITrainedRun : IDisposable
+{
+    /// <summary>The checkpoint folder the weights come from.</summary>
+    string CheckpointFolder { get; }
+
+    /// <summary>The network instances saved in the checkpoint (e.g. "generator", or "G_A" and "G_B").</summary>
+    IReadOnlyList<string> Instances { get; }
+
+    /// <summary>
+    /// Builds network <paramref name="instance"/> from the options of <c>model.&lt;role&gt;</c> recorded with the run
+    /// (role defaults to the instance name), loads its weights and switches it to evaluation mode.
+    /// </summary>
+    T Load<T>(string instance, string? role = null) where T : class, INetwork;
+
+    /// <summary>The run's data source, built from its recorded options (not prepared); for vocabularies, scalers and the like.</summary>
+    IDataSource CreateDataSource();
+
+    /// <summary>The component context the networks were built with.</summary>
+    ComponentContext Components { get; }
+}

@@ -1,0 +1,140 @@
+using Gan.Abstractions;
+using Gan.Engine.Experiments;
+using TorchSharp;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace Gan.Engine.Inference;
+
+/// <summary>
+/// Finds a run's checkpoint and rebuilds its networks from the resolved experiment saved beside it
+/// (<c>checkpoints/&lt;run id&gt;/experiment.yaml</c>), using the plugins loaded now.
+/// </summary>
+public sealed class TrainedModels : ITrainedModels
+{
+    /// <summary>The file, in a run's checkpoint folder, holding the resolved experiment.</summary>
+    public const string ExperimentFile = "experiment.yaml";
+
+    private readonly ExperimentLoader _loader;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly IProgressReporter _progress;
+    private readonly IServiceProvider _services;
+    private readonly string _checkpointRoot;
+
+    /// <summary>Creates the loader; run ids are looked up under <paramref name="checkpointRoot"/>.</summary>
+    public TrainedModels(ExperimentLoader loader, ILoggerFactory loggerFactory, IProgressReporter progress, IServiceProvider services, string checkpointRoot = "checkpoints")
+    {
+        _loader = loader;
+        _loggerFactory = loggerFactory;
+        _progress = progress;
+        _services = services;
+        _checkpointRoot = checkpointRoot;
+    }
+
+    /// <inheritdoc />
+    public ITrainedRun Open(string source, Device device)
+    {
+        var folder = Directory.Exists(source) ? Path.GetFullPath(source) : Path.GetFullPath(Path.Combine(_checkpointRoot, source));
+        if (!Directory.Exists(folder))
+        {
+            throw new GanInputException(
+                $"No checkpoint found for '{source}': it is neither a folder nor a run id under {Path.GetFullPath(_checkpointRoot)}.");
+        }
+
+        var runFolder = FindRunFolder(folder) ?? throw new GanInputException(
+            $"{folder} is not inside a run's checkpoint folder: no {ExperimentFile} found in it or above it.");
+        var experiment = _loader.Load(Path.Combine(runFolder, ExperimentFile), []);
+        var weights = Directory.EnumerateFiles(folder, "*.pt").Any() ? folder : LatestWeights(runFolder, experiment);
+        var definition = experiment.Definition;
+        var context = new ComponentContext(
+            device, definition.Seed,
+            Path.GetFullPath(definition.DataRoot ?? Environment.GetEnvironmentVariable("GAN_DATA_ROOT") ?? "data"),
+            Path.GetFullPath(definition.CacheRoot ?? Environment.GetEnvironmentVariable("GAN_CACHE_DIR") ?? ".cache"),
+            _loggerFactory, _progress, _services);
+        return new TrainedRun(experiment, weights, context);
+    }
+
+    private static string? FindRunFolder(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, ExperimentFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last stage's <c>final</c> weights, else its latest <c>epochNNNN</c>, searching stages from the last.</summary>
+    private static string LatestWeights(string runFolder, ResolvedExperiment experiment)
+    {
+        foreach (var stage in experiment.Stages.Reverse())
+        {
+            var stageFolder = Path.Combine(runFolder, stage.Definition.Name);
+            if (!Directory.Exists(stageFolder))
+            {
+                continue;
+            }
+
+            var final = Path.Combine(stageFolder, "final");
+            if (Directory.Exists(final))
+            {
+                return final;
+            }
+
+            var latest = Directory.GetDirectories(stageFolder, "epoch*").Order(StringComparer.Ordinal).LastOrDefault();
+            if (latest is not null)
+            {
+                return latest;
+            }
+        }
+
+        throw new GanInputException($"The run in {runFolder} has no saved weights yet.");
+    }
+
+    private sealed class TrainedRun(ResolvedExperiment experiment, string weights, ComponentContext context) : ITrainedRun
+    {
+        private readonly List<INetwork> _loaded = [];
+
+        public string CheckpointFolder => weights;
+
+        public IReadOnlyList<string> Instances =>
+            Directory.GetFiles(weights, "*.pt").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+
+        public ComponentContext Components => context;
+
+        public T Load<T>(string instance, string? role = null) where T : class, INetwork
+        {
+            role ??= instance;
+            if (!experiment.Model.TryGetValue(role, out var component))
+            {
+                throw new GanInputException($"The run has no model.{role} (it has: {string.Join(", ", experiment.Model.Keys)}).");
+            }
+
+            var path = Path.Combine(weights, instance + ".pt");
+            if (!File.Exists(path))
+            {
+                throw new GanInputException($"{path} does not exist; this checkpoint holds: {string.Join(", ", Instances)}.");
+            }
+
+            var network = component.Create<T>(context);
+            network.Module.load(path);
+            network.Module.to(context.Device);
+            network.Module.eval();
+            _loaded.Add(network);
+            return network;
+        }
+
+        public IDataSource CreateDataSource() => experiment.Data.Create<IDataSource>(context);
+
+        public void Dispose()
+        {
+            foreach (var network in _loaded)
+            {
+                network.Module.Dispose();
+            }
+        }
+    }
+}
