@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 if (Console.IsOutputRedirected)
 {
     // Redirected output goes to logs and CI: never wrap messages at an assumed 80 columns.
-    Spectre.Console.AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) ? Math.Max(columns, 200) : 240;
+    Spectre.Console.AnsiConsole.Profile.Width = Gan.Host.Console.DiagnosticConsole.RedirectedWidth;
 }
 
 // Plugins load first: they contribute components and commands.
@@ -21,6 +21,9 @@ var root = new RootCommand("Gan.Pipeline: train generative adversarial networks 
     RunCommand.Create(host, globals),
     ValidateCommand.Create(host, globals),
     PluginsCommand.Create(host, globals),
+    SweepCommand.Create(host, globals),
+    RunsCommand.Create(host, globals),
+    TrackingCommand.Create(host, globals),
 };
 root.Options.Add(CommonOptions.Verbose);
 root.Options.Add(CommonOptions.Quiet);

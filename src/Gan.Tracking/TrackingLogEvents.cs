@@ -15,4 +15,8 @@ internal static class TrackingLogEvents
     public static readonly EventId CallFailed = new(4107, nameof(CallFailed));
     public static readonly EventId StoreCreated = new(4108, nameof(StoreCreated));
     public static readonly EventId RemoteArtifactLocation = new(4109, nameof(RemoteArtifactLocation));
+    public static readonly EventId Refused = new(4110, nameof(Refused));
+    public static readonly EventId Spooling = new(4111, nameof(Spooling));
+    public static readonly EventId Replayed = new(4112, nameof(Replayed));
+    public static readonly EventId LeftSpooled = new(4113, nameof(LeftSpooled));
 }

@@ -20,6 +20,9 @@ public sealed class MnistPluginTests
                 (typeof(IDataSource), "mnist", typeof(MnistDataOptions)),
                 (typeof(IGenerator), "mnist-mlp", typeof(MlpGeneratorOptions)),
                 (typeof(IDiscriminator), "mnist-mlp", typeof(MlpDiscriminatorOptions)),
+                (typeof(IGenerator), "mnist-dcgan", typeof(DcganGeneratorOptions)),
+                (typeof(IDiscriminator), "mnist-dcgan", typeof(DcganDiscriminatorOptions)),
+                (typeof(IMetric), "mnist-quality", typeof(Gan.Plugins.Mnist.Quality.MnistQualityOptions)),
             ],
             registrations);
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,7 +11,7 @@ namespace Gan.Engine.BuiltIns;
 /// batch and a generated one, then, every k-th step, update the generator through the discriminator.
 /// Reports d_loss, g_loss, d_acc and the mean scores of real and fake samples.
 /// </summary>
-internal sealed class AdversarialTrainer : ITrainer
+internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
 {
     private readonly AdversarialTrainerOptions _options;
     private IGenerator? _generator;
@@ -17,7 +19,7 @@ internal sealed class AdversarialTrainer : ITrainer
     private optim.Optimizer? _generatorOptimizer;
     private optim.Optimizer? _discriminatorOptimizer;
     private int _discriminatorSteps = 1;
-    private double _lastGeneratorLoss = double.NaN;
+    private double? _lastGeneratorLoss;
 
     public AdversarialTrainer(AdversarialTrainerOptions options) => _options = options;
 
@@ -35,6 +37,18 @@ internal sealed class AdversarialTrainer : ITrainer
         _generatorOptimizer = context.Optimizers.Create(_options.Generator, _generator.Module.parameters());
         _discriminatorOptimizer = context.Optimizers.Create(_options.Discriminator, _discriminator.Module.parameters());
         _discriminatorSteps = _options.DiscriminatorSteps ?? context.Loss.DiscriminatorStepsPerGeneratorStep;
+    }
+
+    /// <summary>The last generator loss is reported on discriminator-only steps, so a resumed run must know it.</summary>
+    public IReadOnlyDictionary<string, string> SaveTrainingState() => _lastGeneratorLoss is { } last
+        ? new Dictionary<string, string> { ["last_g_loss"] = last.ToString("R", CultureInfo.InvariantCulture) }
+        : new Dictionary<string, string>();
+
+    public void LoadTrainingState(IReadOnlyDictionary<string, string> state)
+    {
+        _lastGeneratorLoss = state.TryGetValue("last_g_loss", out var value)
+            ? double.Parse(value, CultureInfo.InvariantCulture)
+            : null;
     }
 
     public IReadOnlyDictionary<string, double> Step(Batch batch, ITrainingContext context)
@@ -68,13 +82,21 @@ internal sealed class AdversarialTrainer : ITrainer
 
         var threshold = loss.DecisionThreshold;
         var correct = (realScores.detach() > threshold).sum().add((fakeScores <= threshold).sum());
-        return new Dictionary<string, double>(5)
+        var values = new Dictionary<string, double>(5)
         {
             ["d_loss"] = discriminatorLoss.item<float>(),
-            ["g_loss"] = _lastGeneratorLoss,
             ["d_acc"] = correct.item<long>() / (double)(realScores.numel() + fakeScores.numel()),
             ["d_real"] = realScores.mean().item<float>(),
             ["d_fake"] = fakeScores.mean().item<float>(),
         };
+
+        // With k discriminator steps per generator step, g_loss exists from the k-th step on; until then it is
+        // left out rather than reported as NaN (which would read as divergence). Afterwards the latest value repeats.
+        if (_lastGeneratorLoss is { } latestGeneratorLoss)
+        {
+            values["g_loss"] = latestGeneratorLoss;
+        }
+
+        return values;
     }
 }

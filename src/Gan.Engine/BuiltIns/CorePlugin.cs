@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Engine.BuiltIns.Losses;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gan.Engine.BuiltIns;
@@ -14,11 +15,31 @@ internal sealed class CorePlugin : IGanPlugin
         services.AddGanComponent<ITrainer, AdversarialTrainerOptions>(
             "adversarial", (_, options) => new AdversarialTrainer(options),
             "The standard GAN loop: a discriminator update, then a generator update, with the experiment's loss.");
-        services.AddGanComponent<ILossStrategy, MinimaxLossOptions>(
-            "minimax", (_, options) => new MinimaxLoss(options),
-            "Goodfellow et al.'s BCE objective, as in the classic PyTorch GAN tutorial.");
+        AddLosses(services);
         services.AddGanComponent<ISampleRenderer, ImageGridOptions>(
             "image-grid", (context, options) => new ImageGridRenderer(options, context.Seed),
             "A PNG grid of generator samples from a fixed batch of latent vectors.");
+    }
+
+    private static void AddLosses(IServiceCollection services)
+    {
+        services.AddGanComponent<ILossStrategy, MinimaxLossOptions>(
+            "minimax", (_, options) => new MinimaxLoss(options),
+            "BCE minimax objective (Goodfellow et al. 2014), as in the classic PyTorch GAN tutorial.");
+        services.AddGanComponent<ILossStrategy, NonSaturatingLossOptions>(
+            "non-saturating", (_, options) => new NonSaturatingLoss(options),
+            "BCE discriminator with the non-saturating generator -log D(G(z)) (Goodfellow et al. 2014, sec. 3).");
+        services.AddGanComponent<ILossStrategy, LeastSquaresLossOptions>(
+            "lsgan", (_, options) => new LeastSquaresLoss(options),
+            "Least squares GAN, targets 1/0, D halved as CycleGAN's code (Mao et al. 2017, arXiv:1611.04076).");
+        services.AddGanComponent<ILossStrategy, WassersteinLossOptions>(
+            "wgan", (_, options) => new WassersteinLoss(options),
+            "Wasserstein GAN with weight clipping c=0.01, n_critic 5 (Arjovsky et al. 2017, arXiv:1701.07875).");
+        services.AddGanComponent<ILossStrategy, WassersteinGpLossOptions>(
+            "wgan-gp", (_, options) => new WassersteinGpLoss(options),
+            "Wasserstein GAN with gradient penalty lambda=10, n_critic 5 (Gulrajani et al. 2017, arXiv:1704.00028).");
+        services.AddGanComponent<ILossStrategy, HingeLossOptions>(
+            "hinge", (_, options) => new HingeLoss(options),
+            "Hinge loss (Lim & Ye 2017, arXiv:1705.02894; Miyato et al. 2018, SN-GAN).");
     }
 }

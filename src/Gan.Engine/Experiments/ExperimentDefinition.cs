@@ -61,4 +61,10 @@ public sealed class ExperimentDefinition
 
     [Description("When network weights are saved.")]
     public CheckpointDefinition Checkpoints { get; set; } = new();
+
+    [Description("A hyper-parameter sweep over this experiment (run with 'gan sweep' or 'gan run'); trials ignore it.")]
+    public Sweeps.SweepDefinition? Sweep { get; set; }
+
+    [Description("The health monitor: NaN/Inf weights stop the run keeping the last good networks; a winning discriminator or a collapsing generator raise warnings.")]
+    public Health.HealthDefinition Health { get; set; } = new();
 }

@@ -2,13 +2,17 @@ using System.ComponentModel;
 
 namespace Gan.Engine.Experiments;
 
-/// <summary>The <c>tracking:</c> section; unset values fall back to MLflow's environment variables.</summary>
+/// <summary>
+/// The <c>tracking:</c> section; unset values fall back to MLflow's environment variables. Credentials are
+/// deliberately not settable here: the resolved experiment is logged as params and as an artifact, so secrets
+/// come from MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD only.
+/// </summary>
 public sealed class TrackingDefinition
 {
     [Description("Record the run at all.")]
     public bool Enabled { get; set; } = true;
 
-    [Description("Tracking URI: a folder or file: URI (MLflow file store), or http(s)://. Default: $MLFLOW_TRACKING_URI, else ./mlruns.")]
+    [Description("Tracking URI: a folder or file: URI (MLflow file store), or http(s):// (MLflow server, REST API). Default: $MLFLOW_TRACKING_URI, else ./mlruns.")]
     public string? Uri { get; set; }
 
     [Description("MLflow experiment name. Default: $MLFLOW_EXPERIMENT_NAME, else the experiment's name.")]
@@ -19,4 +23,19 @@ public sealed class TrackingDefinition
 
     [Description("Extra tags set on the run.")]
     public Dictionary<string, string> Tags { get; set; } = [];
+
+    [Description("Accept a self-signed server certificate. Default: $MLFLOW_TRACKING_INSECURE_TLS, else false.")]
+    public bool? InsecureTls { get; set; }
+
+    [Description("Folder where records wait while the server is unreachable (<folder>/<run id>/). Default: $GAN_TRACKING_SPOOL, else ./mlruns-spool.")]
+    public string? SpoolDir { get; set; }
+
+    [Description("Seconds starting a run waits for an unreachable server before failing.")]
+    public double StartTimeoutSeconds { get; set; } = 30;
+
+    [Description("Seconds ending a run may spend sending what is left; the rest stays spooled for 'gan tracking sync'.")]
+    public double FlushTimeoutSeconds { get; set; } = 30;
+
+    [Description("Seconds the background sender retries a request before spooling to disk. Default 15.")]
+    public double RetrySeconds { get; set; } = 15;
 }

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Gan.Abstractions;
 using Gan.Configuration;
+using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
+using Gan.Engine.Health;
 using Gan.Engine.Plugins;
 using Gan.Tracking;
 using Microsoft.Extensions.Logging;
@@ -39,9 +41,14 @@ public sealed class ExperimentRunner
         ResolvedExperiment experiment,
         IProgressReporter preparationProgress,
         ITrainingProgress trainingProgress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RunOptions? options = null)
     {
         var definition = experiment.Definition;
+        options ??= new RunOptions();
+        ResumePoint? resume = options.Resume is { } resumeSource
+            ? ResumeLocator.Locate(resumeSource, definition.Checkpoints.Directory, definition.Name)
+            : null;
         if (definition.Threads is { } threads)
         {
             torch.set_num_threads(threads);
@@ -62,10 +69,36 @@ public sealed class ExperimentRunner
         var experimentName = TrackingStoreFactory.ExperimentName(definition);
         var runName = definition.Tracking.RunName ?? $"{definition.Name}-{DateTime.Now:yyyyMMdd-HHmmss}";
         var multiStage = experiment.Stages.Count > 1;
+        if (resume is not null)
+        {
+            // Values a killed run logged after its checkpoint are dropped: the resumed run logs those steps again.
+            var resumedRun = resume.Manifest.StageRunIds.GetValueOrDefault(resume.Manifest.Position.StageIndex) ?? resume.Manifest.RunId;
+            var (dropped, storedSteps) = MetricHistoryTrimmer.TrimAfter(store, resumedRun, resume.Manifest.Position.Step);
+            resume = resume with { StoredSteps = storedSteps };
+            _logger.LogInformation("Resuming run {RunId} from {Folder} (step {Step}); dropped {Dropped} metric value(s) logged after it.",
+                resume.Manifest.RunId, resume.Folder, resume.Manifest.Position.Step, dropped);
+        }
+
+        var rootTags = SystemTags(experiment, runName, device);
+        foreach (var (key, value) in options.Tags)
+        {
+            rootTags[key] = value;
+        }
+
         await using var root = await store.StartRunAsync(
-            new RunStartRequest(experimentName, runName, SystemTags(experiment, runName, device)), cancellationToken);
+            new RunStartRequest(experimentName, resume is null ? runName : "", rootTags,
+                ParentRunId: options.ParentRunId, ExistingRunId: resume?.Manifest.RunId), cancellationToken);
         _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
-        RecordExperiment(root, experiment, device);
+        var checkpointRunId = resume?.Manifest.RunId ?? root.RunId;
+        var stageRunIds = new Dictionary<int, string>(resume?.Manifest.StageRunIds ?? []);
+        if (resume is null)
+        {
+            RecordExperiment(root, experiment, device);
+            if (definition.Checkpoints.Enabled)
+            {
+                WriteExperimentFile(experiment, Path.GetFullPath(Path.Combine(definition.Checkpoints.Directory, checkpointRunId)));
+            }
+        }
 
         var stageResults = new List<StageResult>();
         ITrackedRun? stageRun = null;
@@ -89,19 +122,41 @@ public sealed class ExperimentRunner
             foreach (var stage in experiment.Stages)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (resume is not null && stage.Index < resume.Manifest.Position.StageIndex)
+                {
+                    continue; // finished before the checkpoint; its networks come back from the checkpoint
+                }
+
+                var reopen = resume is not null && stage.Index == resume.Manifest.Position.StageIndex
+                    ? stageRunIds.GetValueOrDefault(stage.Index)
+                    : null;
                 stageRun = multiStage
-                    ? await store.StartRunAsync(new RunStartRequest(experimentName, $"{runName}/{stage.Definition.Name}",
-                        StageTags(experiment, stage, runName, device), ParentRunId: root.RunId), cancellationToken)
+                    ? await store.StartRunAsync(new RunStartRequest(experimentName, reopen is null ? $"{runName}/{stage.Definition.Name}" : "",
+                        StageTags(experiment, stage, runName, device), ParentRunId: root.RunId, ExistingRunId: reopen), cancellationToken)
                     : null;
                 var tracker = stageRun ?? root;
                 if (stageRun is not null)
                 {
-                    RecordExperiment(stageRun, experiment, device);
+                    stageRunIds[stage.Index] = stageRun.RunId;
+                    if (reopen is null)
+                    {
+                        RecordExperiment(stageRun, experiment, device);
+                    }
                 }
 
-                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, tracker, root.RunId, trainingProgress, cancellationToken);
+                var recorder = new MetricRecorder(tracker, options.FinalMetrics);
+                var checkpointer = new StageCheckpointer(
+                    definition.Checkpoints,
+                    CheckpointStore.ForRun(Path.GetFullPath(definition.Checkpoints.Directory), checkpointRunId),
+                    new StageIdentity(definition.Name, checkpointRunId, stage.Index, stage.Definition.Name, stageRunIds),
+                    recorder,
+                    resume,
+                    ConfigWriter.Flatten(experiment.ToResolvedYaml()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+                    _logger);
+                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, recorder, checkpointRunId, trainingProgress, checkpointer, cancellationToken);
                 stageResults.Add(result);
-                SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, root.RunId, label: "final");
+                checkpointer.StageEnded();
+                SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, checkpointRunId, label: "final");
                 _logger.LogInformation(
                     "Stage {Stage}: {Steps} steps in {Elapsed:hh\\:mm\\:ss} ({Rate:F1} steps/s, waited {DataShare:P1} of the time for data).",
                     stage.Definition.Name, result.Steps, result.Elapsed, result.StepsPerSecond,
@@ -171,6 +226,7 @@ public sealed class ExperimentRunner
         IRunTracker tracker,
         string rootRunId,
         ITrainingProgress progress,
+        StageCheckpointer checkpointer,
         CancellationToken cancellationToken)
     {
         var definition = stage.Definition;
@@ -179,6 +235,8 @@ public sealed class ExperimentRunner
             definition.Name, context, networks, optimizers, loss, data, tracker,
             _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"), cancellationToken);
         var trainer = stage.Trainer.Create<ITrainer>(context);
+        using var health = new HealthMonitor(experiment.Definition.Health, trainingContext,
+            () => SaveLastGood(experiment, networks, definition.Name, tracker, rootRunId));
         try
         {
             var runner = new StageRunner(trainingContext, trainer, definition, metrics, samplers, epoch =>
@@ -187,13 +245,31 @@ public sealed class ExperimentRunner
                 {
                     SaveCheckpoint(experiment, networks, definition.Name, tracker, rootRunId, $"epoch{epoch + 1:D4}");
                 }
-            });
+            }, checkpointer, health);
             return runner.Run(progress);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            checkpointer.Interrupted();
+            throw;
         }
         finally
         {
             (trainer as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>The health monitor's snapshot: <c>&lt;run&gt;/&lt;stage&gt;/last-good</c>, overwritten each time; null when checkpoints are off.</summary>
+    private string? SaveLastGood(ResolvedExperiment experiment, NetworkStore networks, string stageName, IRunTracker tracker, string runId)
+    {
+        var settings = experiment.Definition.Checkpoints;
+        if (!settings.Enabled || networks.Instances.Count == 0)
+        {
+            return null;
+        }
+
+        SaveCheckpoint(experiment, networks, stageName, tracker, runId, "last-good");
+        return Path.GetFullPath(Path.Combine(settings.Directory, runId, stageName, "last-good"));
     }
 
     private void SaveCheckpoint(ResolvedExperiment experiment, NetworkStore networks, string stageName, IRunTracker tracker, string runId, string label)
@@ -207,12 +283,7 @@ public sealed class ExperimentRunner
         var runFolder = Path.GetFullPath(Path.Combine(settings.Directory, runId));
         var folder = Path.Combine(runFolder, stageName, label);
         Directory.CreateDirectory(folder);
-        var experimentFile = Path.Combine(runFolder, Inference.TrainedModels.ExperimentFile);
-        if (!File.Exists(experimentFile))
-        {
-            // The resolved experiment rebuilds these networks later (gan translate, gan answer, resume).
-            File.WriteAllText(experimentFile, ConfigWriter.Serialize(experiment.ToResolvedYaml()));
-        }
+        WriteExperimentFile(experiment, runFolder);
 
         foreach (var (name, network) in networks.Instances)
         {
@@ -227,6 +298,17 @@ public sealed class ExperimentRunner
         }
 
         _logger.LogDebug("Saved {Count} network(s) to {Folder}.", networks.Instances.Count, folder);
+    }
+
+    private static void WriteExperimentFile(ResolvedExperiment experiment, string runFolder)
+    {
+        var experimentFile = Path.Combine(runFolder, Inference.TrainedModels.ExperimentFile);
+        if (!File.Exists(experimentFile))
+        {
+            // The resolved experiment rebuilds these networks later (gan translate, gan answer, resume).
+            Directory.CreateDirectory(runFolder);
+            File.WriteAllText(experimentFile, ConfigWriter.Serialize(experiment.ToResolvedYaml()));
+        }
     }
 
     private void RecordExperiment(IRunTracker run, ResolvedExperiment experiment, torch.Device device)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
+using Gan.Engine.Health;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 
@@ -20,6 +22,8 @@ internal sealed class StageRunner
     private readonly IReadOnlyList<IMetric> _metrics;
     private readonly IReadOnlyList<ISampleRenderer> _samplers;
     private readonly Action<int> _onEpochCompleted;
+    private readonly StageCheckpointer? _checkpoints;
+    private readonly HealthMonitor? _health;
 
     public StageRunner(
         TrainingContext context,
@@ -27,7 +31,9 @@ internal sealed class StageRunner
         StageDefinition stage,
         IReadOnlyList<IMetric> metrics,
         IReadOnlyList<ISampleRenderer> samplers,
-        Action<int> onEpochCompleted)
+        Action<int> onEpochCompleted,
+        StageCheckpointer? checkpoints = null,
+        HealthMonitor? health = null)
     {
         _context = context;
         _trainer = trainer;
@@ -35,6 +41,8 @@ internal sealed class StageRunner
         _metrics = metrics;
         _samplers = samplers;
         _onEpochCompleted = onEpochCompleted;
+        _checkpoints = checkpoints;
+        _health = health;
     }
 
     public StageResult Run(ITrainingProgress progress)
@@ -55,25 +63,31 @@ internal sealed class StageRunner
         _trainer.Initialize(_context);
         _context.NetworkStore.SetTraining(true);
 
+        // A resumed stage continues at the checkpoint's step, epoch and batch (data order is fixed by seed and epoch).
+        var start = _checkpoints?.Start(_context, _trainer) ?? TrainingPosition.StartOf(0);
+
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
         var dataWait = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        long step = 0;
-        var epoch = 0;
+        long step = start.Step;
+        var epoch = start.Epoch;
         using (var display = progress.BeginStage(_stage.Name, totalSteps, totalEpochs))
         {
             for (; epoch < totalEpochs && step < totalSteps; epoch++)
             {
                 _context.Epoch = epoch;
-                var request = new EpochRequest(DataSplit.Train, epoch, _context.Seed);
+                var inEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
+                var request = new EpochRequest(DataSplit.Train, epoch, _context.Seed, inEpoch);
                 using (var reader = new PrefetchingBatchReader(data.ReadEpoch(request, cancellation), PrefetchDepth, cancellation))
                 {
                     while (step < totalSteps && reader.Next() is { } batch)
                     {
                         cancellation.ThrowIfCancellationRequested();
                         step++;
+                        inEpoch++;
                         _context.Step = step;
                         last = RunStep(batch);
+                        _health?.AfterStep(step, last);
                         display.Report(step, epoch, last);
                         if (step % _stage.LogEvery == 0)
                         {
@@ -89,6 +103,8 @@ internal sealed class StageRunner
                         {
                             Render();
                         }
+
+                        _checkpoints?.AfterStep(new TrainingPosition(start.StageIndex, epoch, inEpoch, step));
                     }
 
                     dataWait += reader.WaitTime;
@@ -107,6 +123,7 @@ internal sealed class StageRunner
                 }
 
                 _onEpochCompleted(epoch);
+                _checkpoints?.AfterEpoch(new TrainingPosition(start.StageIndex, epoch, stepsPerEpoch, step));
             }
         }
 
@@ -127,7 +144,8 @@ internal sealed class StageRunner
                 {
                     throw new TrainingDivergedException(
                         $"{key} became {value} at step {_context.Step} of stage '{_stage.Name}' (epoch {_context.Epoch + 1}). " +
-                        "Training diverged: lower the learning rates, or try another loss (see README, Troubleshooting).");
+                        "Training diverged: lower the learning rates, or try another loss (see README, Troubleshooting)." +
+                        _health?.LastGoodNote);
                 }
             }
 

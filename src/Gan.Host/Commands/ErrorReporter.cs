@@ -2,6 +2,7 @@ using Gan.Abstractions;
 using Gan.Configuration;
 using Gan.Engine.Native;
 using Gan.Engine.Training;
+using Gan.Host.Console;
 using Spectre.Console;
 
 namespace Gan.Host.Commands;
@@ -33,11 +34,11 @@ internal static class ErrorReporter
                 WriteError($"{exception.GetType().Name}: {exception.Message}");
                 if (verbose)
                 {
-                    AnsiConsole.WriteLine(exception.ToString());
+                    DiagnosticConsole.Instance.WriteLine(exception.ToString());
                 }
                 else
                 {
-                    AnsiConsole.MarkupLine("[grey]Run again with --verbose for the stack trace.[/]");
+                    DiagnosticConsole.Instance.MarkupLine("[grey]Run again with --verbose for the stack trace.[/]");
                 }
 
                 return ExitCodes.TrainingFailed;
@@ -45,5 +46,5 @@ internal static class ErrorReporter
     }
 
     public static void WriteError(string message) =>
-        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        DiagnosticConsole.Instance.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
 using Gan.Engine.Native;
+using Gan.Engine.Sweeps;
 using Gan.Engine.Training;
 using Gan.Host.Console;
 using Gan.Host.Hosting;
@@ -18,12 +20,20 @@ internal static class RunCommand
         Description = "Shorthand for --set device=VALUE: auto, cpu, cuda or cuda:N.",
     };
 
+    private static readonly Option<string?> Resume = new("--resume")
+    {
+        Description = "Continue a stopped run in the same tracking run: alone, the latest checkpoint of this experiment's last run; " +
+                      "or a run id or checkpoint folder. Put it after the experiment: gan run EXP --resume.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public static Command Create(IHost host, GlobalOptions globals)
     {
         var experiment = CommonOptions.Experiment("The experiment YAML file to train.");
         var command = new Command("run", "Train an experiment and record it in MLflow.")
         {
-            experiment, CommonOptions.Set, CommonOptions.Plugins, Device,
+            experiment, CommonOptions.Set, CommonOptions.Plugins, Device, Resume,
+            SweepCommand.SweepValues, SweepCommand.Parallel, SweepCommand.Executor,
         };
         command.SetAction((result, cancellation) => ExecuteAsync(host, globals, result, result.GetRequiredValue(experiment), cancellation));
         return command;
@@ -65,14 +75,21 @@ internal static class RunCommand
         {
                         var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
             TorchNativeLoader.EnsureLoaded();
+            var resume = result.GetResult(Resume) is { } resumeResult ? (resumeResult.Tokens.Count > 0 ? resumeResult.Tokens[0].Value : "") : null;
+            if (resume is null && ((result.GetValue(SweepCommand.SweepValues)?.Length ?? 0) > 0 || SweepRunner.HasSweep(experiment)))
+            {
+                return await SweepCommand.ExecuteAsync(host, globals, result, experimentPath, cancellation);
+            }
+
             var runner = host.Services.GetRequiredService<ExperimentRunner>();
-            var outcome = await ConsoleProgress.RunAsync(progress => runner.RunAsync(experiment, progress, progress, cancellation));
+            var options = new RunOptions { Resume = resume };
+            var outcome = await ConsoleProgress.RunAsync(progress => runner.RunAsync(experiment, progress, progress, cancellation, options));
             if (outcome.Message is not null)
             {
                 ErrorReporter.WriteError(outcome.Message);
             }
 
-            AnsiConsole.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
+            DiagnosticConsole.Instance.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
             return outcome.ExitCode;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -23,12 +23,12 @@ internal sealed class ConsoleProgress : IProgressReporter, ITrainingProgress
     /// <summary>Runs <paramref name="work"/> with a progress display suited to the console.</summary>
     public static async Task<T> RunAsync<T>(Func<ConsoleProgress, Task<T>> work)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        if (!DiagnosticConsole.Instance.Profile.Capabilities.Interactive)
         {
             return await work(new ConsoleProgress(null));
         }
 
-        return await AnsiConsole.Progress()
+        return await DiagnosticConsole.Instance.Progress()
             .AutoClear(false)
             .HideCompleted(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
@@ -40,7 +40,7 @@ internal sealed class ConsoleProgress : IProgressReporter, ITrainingProgress
     {
         if (_live is null)
         {
-            AnsiConsole.WriteLine(description + (total is { } t ? $" ({FormatAmount(t, unit)})" : "") + " ...");
+            DiagnosticConsole.Instance.WriteLine(description + (total is { } t ? $" ({FormatAmount(t, unit)})" : "") + " ...");
             return new PlainTask(description, total, unit);
         }
 
@@ -95,7 +95,7 @@ internal sealed class ConsoleProgress : IProgressReporter, ITrainingProgress
             if (_clock.Elapsed - _lastPrint >= PlainInterval)
             {
                 _lastPrint = _clock.Elapsed;
-                AnsiConsole.WriteLine($"  {description}: {FormatAmount(_done, unit)}" + (_total is { } t ? $" of {FormatAmount(t, unit)}" : ""));
+                DiagnosticConsole.Instance.WriteLine($"  {description}: {FormatAmount(_done, unit)}" + (_total is { } t ? $" of {FormatAmount(t, unit)}" : ""));
             }
         }
 
@@ -147,7 +147,7 @@ internal sealed class ConsoleProgress : IProgressReporter, ITrainingProgress
             _lastPrint = _clock.Elapsed;
             var rate = _step / Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
             var eta = rate > 0 ? TimeSpan.FromSeconds((total - _step) / rate) : TimeSpan.Zero;
-            AnsiConsole.WriteLine($"{Describe(stage, _step, total, _epoch, epochs, rate, _values)} · ETA {eta:hh\\:mm\\:ss}");
+            DiagnosticConsole.Instance.WriteLine($"{Describe(stage, _step, total, _epoch, epochs, rate, _values)} · ETA {eta:hh\\:mm\\:ss}");
         }
 
         public void Dispose()

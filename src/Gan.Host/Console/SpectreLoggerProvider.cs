@@ -45,10 +45,10 @@ internal sealed class SpectreLoggerProvider : ILoggerProvider
             var source = minimum <= LogLevel.Debug ? $" [grey]{Markup.Escape(category)}[/]" : "";
             lock (Gate)
             {
-                AnsiConsole.MarkupLine($"[{style}]{label}[/]{source} {Markup.Escape(message)}");
+                DiagnosticConsole.Instance.MarkupLine($"[{style}]{label}[/]{source} {Markup.Escape(message)}");
                 if (exception is not null && minimum <= LogLevel.Debug)
                 {
-                    AnsiConsole.WriteLine(exception.ToString());
+                    DiagnosticConsole.Instance.WriteLine(exception.ToString());
                 }
             }
         }

@@ -1,0 +1,91 @@
+// Seconds per CycleGAN iteration through the real engine (data source, trainer, per-step dispose scope,
+// tracking), the C# side of bench/cyclegan/run.sh. Prints one JSON line like cyclegan_bench.py.
+using System.Globalization;
+using System.Text.Json;
+using CycleGanBench;
+using Gan.Abstractions;
+using Gan.Engine.Experiments;
+using Gan.Engine.Native;
+using Gan.Engine.Plugins;
+using Gan.Engine.Training;
+using Gan.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.Ordinal);
+int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var iterations = Option("iters", 20);
+var warmup = Option("warmup", 3);
+var size = Option("size", 128);
+var threads = Option("threads", 2);
+var blocks = Option("blocks", 9);
+
+TorchNativeLoader.EnsureLoaded();
+var work = Path.Combine(Path.GetTempPath(), $"cyclegan-bench-{Guid.NewGuid():N}");
+Directory.CreateDirectory(work);
+try
+{
+    using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
+    catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
+    var services = new ServiceCollection();
+    foreach (var descriptor in catalog.PluginServices)
+    {
+        ((IList<ServiceDescriptor>)services).Add(descriptor);
+    }
+
+    using var provider = services.BuildServiceProvider();
+    var tools = provider.GetServices<IGanTool>().ToDictionary(t => t.Name);
+    var toolContext = new ToolContext(null!, NullLoggerFactory.Instance, new NoProgress(), TextReader.Null, TextWriter.Null);
+    var total = warmup + iterations;
+    // One epoch covers every step, so no epoch-end work (samples, LR update) falls inside the timing.
+    await tools["make-shapes-dataset"].RunAsync(
+        [Path.Combine(work, "shapes"), "--size", size.ToString(CultureInfo.InvariantCulture), "--train", total.ToString(CultureInfo.InvariantCulture), "--test", "2"],
+        toolContext, CancellationToken.None);
+
+    var loader = new ExperimentLoader(catalog);
+    var experiment = loader.Load(Path.Combine(AppContext.BaseDirectory, "bench-128.yaml"),
+    [
+        $"threads={threads}", $"data_root={work}", $"data.load_size={size}", $"data.crop_size={size}",
+        $"model.generator.type=resnet_{blocks}blocks", $"stages.0.steps={total}",
+        $"tracking.uri={Path.Combine(work, "mlruns")}", $"checkpoints.directory={Path.Combine(work, "checkpoints")}",
+    ]);
+    var clock = new StepClock { MemoryAt = [warmup, warmup + (iterations / 2), total] };
+    var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
+        new ServiceCollection().BuildServiceProvider());
+    var outcome = await runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None);
+    if (outcome.Status != RunStatus.Finished)
+    {
+        Console.Error.WriteLine($"The benchmark run failed: {outcome.Message}");
+        return 1;
+    }
+
+    var steps = clock.StepEnds.Zip(clock.StepEnds.Skip(1), (a, b) => b - a).Skip(warmup).Order().ToList();
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        side = "torchsharp",
+        threads,
+        size,
+        iters = steps.Count,
+        median_s = steps[steps.Count / 2],
+        mean_s = steps.Average(),
+        rss_mb = clock.ResidentMb,
+    }));
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+/// <summary>Preparation progress is not shown.</summary>
+internal sealed class NoProgress : IProgressReporter, IProgressTask
+{
+    public IProgressTask Start(string description, long? total, string unit = "items") => this;
+
+    public void Advance(long amount) { }
+
+    public void SetTotal(long total) { }
+
+    public void Dispose() { }
+}

@@ -1,0 +1,111 @@
+using Gan.Abstractions;
+using Gan.Plugins.CycleGan.Data;
+using Gan.Plugins.CycleGan.Images;
+using Gan.Plugins.CycleGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gan.Plugins.CycleGan.Tools;
+
+/// <summary>
+/// <c>gan translate</c>: converts a folder of images with a trained run's G_A (AtoB) or G_B (BtoA). Each image is
+/// resized to the run's crop size (as the reference's test-time transform), translated, and resized back, so the
+/// output has the input's size; the output keeps the file name and format (JPEG stays JPEG, others become PNG).
+/// </summary>
+internal sealed class TranslateTool : IGanTool
+{
+    private static readonly string[] Options = ["run", "direction", "input", "output", "size", "device"];
+
+    /// <inheritdoc />
+    public string Name => "translate";
+
+    /// <inheritdoc />
+    public string Description => "Translate a folder of images with a trained CycleGAN generator (A→B or B→A).";
+
+    /// <inheritdoc />
+    public string Usage =>
+        "gan translate --run RUN_ID|CHECKPOINT_DIR --direction AtoB|BtoA --input DIR --output DIR [--size N] [--device cpu|cuda]\n"
+        + "  --size  side the generator sees (a multiple of 4); default: the run's crop_size. Outputs keep the input size.";
+
+    /// <inheritdoc />
+    public Task<int> RunAsync(IReadOnlyList<string> arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        var args = new ToolArguments(Name, arguments, Options);
+        var direction = args.Required("direction");
+        var instance = direction switch
+        {
+            "AtoB" => CycleGanTrainer.GeneratorA,
+            "BtoA" => CycleGanTrainer.GeneratorB,
+            _ => throw new GanInputException($"gan translate: --direction must be AtoB or BtoA; got '{direction}'."),
+        };
+        var input = Path.GetFullPath(args.Required("input"));
+        var output = Path.GetFullPath(args.Required("output"));
+        if (!Directory.Exists(input))
+        {
+            throw new GanInputException($"gan translate: the input folder {input} does not exist.");
+        }
+
+        var files = Directory.EnumerateFiles(input).Where(ImageDecoder.IsImageFile).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new GanInputException($"gan translate: {input} holds no .jpg, .jpeg, .png or .bmp images.");
+        }
+
+        var device = new Device(args.Optional("device") ?? "cpu");
+        using var run = context.Models.Open(args.Required("run"), device);
+        var generator = run.Load<IGenerator>(instance, "generator");
+        var size = args.Integer("size", CropSizeOf(run), 4, 8192);
+        if (size % 4 != 0)
+        {
+            throw new GanInputException($"gan translate: --size must be a multiple of 4; got {size}.");
+        }
+
+        Directory.CreateDirectory(output);
+        using (var progress = context.Progress.Start($"Translating {direction}", files.Count, "images"))
+        {
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var image = ImageDecoder.Decode(file);
+                var translated = Translate(generator, image, size, device);
+                ImageEncoder.Save(translated, Path.Combine(output, OutputName(file)));
+                progress.Advance(1);
+            }
+        }
+
+        context.Output.WriteLine($"Translated {files.Count} image(s) {direction} into {output}");
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Translates one image at <paramref name="size"/> x <paramref name="size"/> and returns it at its own size.</summary>
+    public static DecodedImage Translate(IGenerator generator, DecodedImage image, int size, Device device)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var input = ImageTensors.Resize(ImageTensors.FromImage(image), size, size).unsqueeze(0).to(device);
+        // 1 x 3 x size x size
+        var translated = generator.Generate(input).cpu();
+        var restored = ImageTensors.Resize(translated, image.Height, image.Width);
+        // 1 x 3 x height x width, the input's size
+        return ImageTensors.ToImage(restored[0]);
+    }
+
+    private static string OutputName(string file)
+    {
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        return extension is ".jpg" or ".jpeg" or ".png" ? Path.GetFileName(file) : Path.GetFileNameWithoutExtension(file) + ".png";
+    }
+
+    private static int CropSizeOf(ITrainedRun run)
+    {
+        var data = run.CreateDataSource();
+        try
+        {
+            return data is UnalignedImagesDataSource unaligned ? unaligned.ImageSize : 256;
+        }
+        finally
+        {
+            (data as IDisposable)?.Dispose();
+        }
+    }
+}

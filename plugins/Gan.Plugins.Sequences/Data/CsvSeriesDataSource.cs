@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gan.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace Gan.Plugins.Sequences.Data;
+
+/// <summary>
+/// The <c>csv-series</c> data source: a named column of a CSV file, split by time (the last
+/// <c>validation_fraction</c> is Validation), scaled with parameters fitted on the training part only, and cut
+/// into sliding windows within each part. The scaler is written to the cache as JSON (<see cref="ScalerPath"/>)
+/// and logged with the run by the predictor trainer, so forecasts can be turned back into the data's units.
+/// </summary>
+internal sealed class CsvSeriesDataSource : IDataSource, IScaledSeries, IDisposable
+{
+    private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Validation];
+
+    private readonly CsvSeriesOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<DataSplit, SequenceBatches> _splits = [];
+    private SeriesScaler? _scaler;
+
+    /// <summary>Creates the source; the file is read in <see cref="PrepareAsync"/>.</summary>
+    public CsvSeriesDataSource(ComponentContext context, CsvSeriesOptions options)
+    {
+        _options = options;
+        _logger = context.LoggerFactory.CreateLogger<CsvSeriesDataSource>();
+        FilePath = context.ResolveDataPath(options.Path);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{FilePath}|{options.Column}|{options.Scaling}|{options.ValidationFraction}|{options.Missing}")))[..12];
+        ScalerPath = System.IO.Path.Combine(context.CacheRoot, "csv-series", $"{System.IO.Path.GetFileNameWithoutExtension(FilePath)}-{key}", "scaler.json");
+    }
+
+    /// <summary>The absolute path of the CSV file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Where the fitted scaler is saved.</summary>
+    public string ScalerPath { get; }
+
+    /// <summary>The series after the missing-value policy, in the file's units. Valid after preparation.</summary>
+    public IReadOnlyList<double> Raw { get; private set; } = [];
+
+    /// <summary>Index of the first validation value in <see cref="Raw"/>.</summary>
+    public int SplitIndex { get; private set; }
+
+    /// <inheritdoc />
+    public int BatchSize => _options.BatchSize;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<DataSplit> Splits => AvailableSplits;
+
+    /// <inheritdoc />
+    public SeriesScaler Scaler => _scaler ?? throw new InvalidOperationException("The csv-series data source is not prepared.");
+
+    /// <inheritdoc />
+    public Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_splits.Count > 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var values = CsvColumnReader.Read(FilePath, _options.Column, _options.Delimiter[0], _options.Missing);
+        var window = _options.SequenceLength + 1;
+        var validation = (int)Math.Round(values.Length * _options.ValidationFraction);
+        var split = values.Length - validation;
+        if (split < window || (validation > 0 && validation < window))
+        {
+            throw new GanInputException(
+                $"{FilePath}: column '{_options.Column}' has {values.Length} values; with validation_fraction {_options.ValidationFraction} " +
+                $"the training part has {split} and the validation part {validation}, but each needs at least sequence_length + 1 = {window}. " +
+                "Lower sequence_length or change validation_fraction.");
+        }
+
+        _scaler = SeriesScaler.Fit(_options.Scaling, new ArraySegment<double>(values, 0, split));
+        var scaled = values.Select(_scaler.Transform).ToArray();
+        _splits[DataSplit.Train] = new SequenceBatches(SlidingWindows.Cut(new ArraySegment<double>(scaled, 0, split), window, _options.Stride));
+        _splits[DataSplit.Validation] = new SequenceBatches(
+            SlidingWindows.Cut(new ArraySegment<double>(scaled, split, validation), window, _options.Stride));
+        Raw = values;
+        SplitIndex = split;
+        _scaler.Save(ScalerPath);
+        _logger.LogInformation(
+            "{File} column {Column}: {Count} values, {Train} training and {Validation} validation windows of {Length}; scaler {Scaler} saved to {Path}",
+            FilePath, _options.Column, values.Length, _splits[DataSplit.Train].Count, _splits[DataSplit.Validation].Count, window, _scaler, ScalerPath);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public long BatchesPerEpoch(DataSplit split) => Sequences(split).BatchesPerEpoch(BatchSize);
+
+    /// <inheritdoc />
+    public IEnumerable<Batch> ReadEpoch(EpochRequest request, CancellationToken cancellationToken) =>
+        Sequences(request.Split).Read(request, BatchSize, _options.Shuffle && request.Split == DataSplit.Train, cancellationToken);
+
+    /// <inheritdoc />
+    public SequenceBatches Sequences(DataSplit split) =>
+        !AvailableSplits.Contains(split)
+            ? throw new GanInputException($"The csv-series data source has no {split} split; it has Train and Validation.")
+            : _splits.TryGetValue(split, out var data)
+                ? data
+                : throw new InvalidOperationException("The csv-series data source is not prepared: call PrepareAsync first.");
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var split in _splits.Values)
+        {
+            split.Dispose();
+        }
+
+        _splits.Clear();
+    }
+}

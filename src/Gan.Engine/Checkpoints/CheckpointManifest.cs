@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gan.Engine.Checkpoints;
+
+/// <summary>
+/// <c>state.json</c> of a training-state checkpoint: what the other files in the folder are and everything
+/// small that resume needs (position, RNG state, trainer counters, tracking run ids, last metric values).
+/// </summary>
+public sealed class CheckpointManifest
+{
+    /// <summary>The file name inside a checkpoint folder.</summary>
+    public const string FileName = "state.json";
+
+    /// <summary>Version of this layout.</summary>
+    public const int CurrentFormat = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Layout version.</summary>
+    public int Format { get; set; } = CurrentFormat;
+
+    /// <summary>The experiment's name.</summary>
+    public string Experiment { get; set; } = "";
+
+    /// <summary>The (root) tracking run the checkpoint belongs to.</summary>
+    public string RunId { get; set; } = "";
+
+    /// <summary>Tracking run of each stage of a multi-stage experiment, by stage index.</summary>
+    public Dictionary<int, string> StageRunIds { get; set; } = [];
+
+    /// <summary>The stage's name at <see cref="TrainingPosition.StageIndex"/>.</summary>
+    public string StageName { get; set; } = "";
+
+    /// <summary>Where training stands.</summary>
+    public TrainingPosition Position { get; set; } = TrainingPosition.StartOf(0);
+
+    /// <summary>Why it was written: <c>steps</c>, <c>epoch</c>, <c>stage-end</c> or <c>interrupted</c>.</summary>
+    public string Reason { get; set; } = "";
+
+    /// <summary>When it was written.</summary>
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>Network weight files and each tensor's shape, by instance.</summary>
+    public List<NetworkEntry> Networks { get; set; } = [];
+
+    /// <summary>Optimiser state files, in the order the trainer created the optimisers.</summary>
+    public List<OptimizerEntry> Optimizers { get; set; } = [];
+
+    /// <summary>torch's CPU generator state (<c>torch.get_rng_state()</c>), base64.</summary>
+    public string CpuRngState { get; set; } = "";
+
+    /// <summary>State a trainer keeps beyond networks and optimisers (counters, last values).</summary>
+    public Dictionary<string, string> TrainerState { get; set; } = [];
+
+    /// <summary>Last value logged for every metric key, at the time of the checkpoint.</summary>
+    public Dictionary<string, double> Metrics { get; set; } = [];
+
+    /// <summary>Metric values logged since the previous checkpoint (re-logged on resume where the store lacks them).</summary>
+    public List<RecordedMetric> RecentMetrics { get; set; } = [];
+
+    /// <summary>Reads a manifest, naming the file on failure.</summary>
+    public static CheckpointManifest Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), Json)
+                ?? throw new JsonException("the file is empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new Abstractions.GanInputException($"{path}: not a readable checkpoint manifest ({ex.Message}).");
+        }
+    }
+
+    /// <summary>The manifest as JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>One network's weights in a checkpoint.</summary>
+/// <param name="Instance">The network instance name (usually its role).</param>
+/// <param name="File">File name in the checkpoint folder.</param>
+/// <param name="Shapes">Every state-dict tensor and its shape, for the compatibility check.</param>
+public sealed record NetworkEntry(string Instance, string File, Dictionary<string, long[]> Shapes);
+
+/// <summary>One optimiser's state in a checkpoint.</summary>
+/// <param name="Role">The role it was created for.</param>
+/// <param name="Type">TorchSharp optimiser class, e.g. <c>Adam</c>.</param>
+/// <param name="File">File name in the checkpoint folder.</param>
+/// <param name="LearningRates">Learning rate of each parameter group (the schedule's position).</param>
+public sealed record OptimizerEntry(string Role, string Type, string File, List<double> LearningRates);

@@ -1,0 +1,273 @@
+using Gan.Abstractions;
+using Gan.Engine.Experiments;
+using Gan.Engine.Training;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace Gan.Engine.Checkpoints;
+
+/// <summary>
+/// The stage runner's checkpoint hooks: restores a stage from a resume point before its first step, and
+/// writes training-state checkpoints every N steps, every N epochs, at the end of the stage and when the
+/// user stops the run; keeps the last K plus the best.
+/// </summary>
+internal sealed class StageCheckpointer
+{
+    private readonly CheckpointDefinition _settings;
+    private readonly CheckpointStore _store;
+    private readonly StageIdentity _identity;
+    private readonly MetricRecorder _metrics;
+    private readonly ResumePoint? _resume;
+    private readonly IReadOnlyDictionary<string, string> _currentOptions;
+    private readonly ILogger _logger;
+    private TrainingContext? _context;
+    private ITrainer? _trainer;
+    private long _lastSavedStep = -1;
+    private TrainingPosition? _current;
+
+    public StageCheckpointer(
+        CheckpointDefinition settings,
+        CheckpointStore store,
+        StageIdentity identity,
+        MetricRecorder metrics,
+        ResumePoint? resume,
+        IReadOnlyDictionary<string, string> currentOptions,
+        ILogger logger)
+    {
+        _settings = settings;
+        _store = store;
+        _identity = identity;
+        _metrics = metrics;
+        _resume = resume is not null && resume.Manifest.Position.StageIndex == identity.StageIndex ? resume : null;
+        _currentOptions = currentOptions;
+        _logger = logger;
+    }
+
+    private bool Periodic => _settings.Enabled && (_settings.EverySteps is not null || _settings.EveryEpochs is not null);
+
+    /// <summary>Called after the trainer's Initialize: restores the resume point, if it is in this stage, and returns where to start.</summary>
+    public TrainingPosition Start(TrainingContext context, ITrainer trainer)
+    {
+        _context = context;
+        _trainer = trainer;
+        if (_resume is null)
+        {
+            _current = TrainingPosition.StartOf(_identity.StageIndex);
+            return _current;
+        }
+
+        Restore(_resume, context, trainer);
+        var position = _resume.Manifest.Position;
+        RelogLostMetrics(_resume);
+        _lastSavedStep = position.Step;
+        _logger.LogInformation("Resumed stage '{Stage}' from {Folder} at step {Step} (epoch {Epoch}, {Batches} batches in).",
+            _identity.StageName, _resume.Folder, position.Step, position.Epoch + 1, position.BatchesInEpoch);
+        _current = position.EpochCompleted ? position with { Epoch = position.Epoch + 1, BatchesInEpoch = 0, EpochCompleted = false } : position;
+        return _current;
+    }
+
+    public void AfterStep(TrainingPosition position)
+    {
+        _current = position;
+        if (Periodic && _settings.EverySteps is { } every && position.Step % every == 0)
+        {
+            Save(position, "steps");
+        }
+    }
+
+    public void AfterEpoch(TrainingPosition position)
+    {
+        _current = position with { EpochCompleted = true };
+        if (Periodic && _settings.EveryEpochs is { } every && (position.Epoch + 1) % every == 0)
+        {
+            Save(position with { EpochCompleted = true }, "epoch");
+        }
+    }
+
+    public void StageEnded()
+    {
+        if (Periodic)
+        {
+            // The next stage builds its own optimisers and trainer: only networks and RNG carry over.
+            Save(TrainingPosition.StartOf(_identity.StageIndex + 1), "stage-end", stageState: false);
+        }
+    }
+
+    /// <summary>
+    /// Called when the user stopped the run (Ctrl+C, SIGTERM): saves the state after the last completed step.
+    /// Nothing is saved if the stop came in the middle of a step (networks then hold half an update).
+    /// </summary>
+    public void Interrupted()
+    {
+        if (!_settings.Enabled || _context is null || _current is not { } position)
+        {
+            return;
+        }
+
+        if (_context.Step != position.Step)
+        {
+            _logger.LogWarning("Stopped in the middle of step {Step}: no checkpoint written; the previous one stays the latest.", _context.Step);
+            return;
+        }
+
+        if (position.Step != _lastSavedStep)
+        {
+            Save(position, "interrupted");
+        }
+
+        _logger.LogWarning("Stopped at step {Step}; continue with: gan run EXPERIMENT --resume {RunId}", position.Step, _identity.RunId);
+    }
+
+    private void Save(TrainingPosition position, string reason, bool stageState = true)
+    {
+        var context = _context!;
+        var manifest = new CheckpointManifest
+        {
+            Experiment = _identity.ExperimentName,
+            RunId = _identity.RunId,
+            StageRunIds = new Dictionary<int, string>(_identity.StageRunIds),
+            StageName = _identity.StageName,
+            Position = position,
+            Reason = reason,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            TrainerState = stageState ? TrainerState.Save(_trainer!) : [],
+            Metrics = _metrics.Last.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            RecentMetrics = stageState ? _metrics.TakeSinceCheckpoint() : [],
+        };
+        using (var state = torch.get_rng_state())
+        {
+            manifest.CpuRngState = Convert.ToBase64String(state.data<byte>().ToArray());
+        }
+
+        var folder = _store.Write(manifest, temporary =>
+        {
+            foreach (var (instance, network) in context.NetworkStore.Instances)
+            {
+                var file = instance + ".pt";
+                AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                {
+                    using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                    network.Module.save(writer);
+                });
+                manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module)));
+            }
+
+            var created = stageState ? context.OptimizerProvider.Created : [];
+            for (var i = 0; i < created.Count; i++)
+            {
+                var (role, optimizer) = created[i];
+                if (optimizer is not OptimizerHelper helper)
+                {
+                    throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot be checkpointed.");
+                }
+
+                var file = $"optimizer{i}-{role}.bin";
+                AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                {
+                    using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                    helper.save_state_dict(writer);
+                });
+                manifest.Optimizers.Add(new OptimizerEntry(role, optimizer.GetType().Name, file,
+                    helper.ParamGroups.Select(g => g.LearningRate).ToList()));
+            }
+        });
+        _lastSavedStep = position.Step;
+        _store.Prune(_settings.Keep, _settings.BestMetric, _settings.BestMode);
+        _logger.LogDebug("Checkpoint ({Reason}) at step {Step}: {Folder}", reason, position.Step, folder);
+        if (_settings.LogArtifacts)
+        {
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                context.Tracker.LogArtifact($"checkpoints/{CheckpointStore.FolderName}/{Path.GetFileName(folder)}/{Path.GetFileName(file)}",
+                    File.ReadAllBytes(file));
+            }
+        }
+    }
+
+    /// <summary>Logs again the checkpoint's recent values that never reached the store (the killed run's writer was behind).</summary>
+    private void RelogLostMetrics(ResumePoint resume)
+    {
+        if (resume.StoredSteps is not { } stored)
+        {
+            return;
+        }
+
+        var lost = resume.Manifest.RecentMetrics.Where(m => m.Step > stored.GetValueOrDefault(m.Key, -1)).ToList();
+        foreach (var metric in lost)
+        {
+            _metrics.LogMetric(metric.Key, metric.Value, metric.Step);
+        }
+
+        _metrics.TakeSinceCheckpoint(); // already in the checkpoint: do not carry them into the next one
+        if (lost.Count > 0)
+        {
+            _logger.LogInformation("Logged {Count} metric value(s) again that the interrupted run had not written yet.", lost.Count);
+        }
+    }
+
+    private void Restore(ResumePoint resume, TrainingContext context, ITrainer trainer)
+    {
+        var manifest = resume.Manifest;
+        var savedOptions = ResumeLocator.ExperimentFileOf(resume) is { } experimentFile
+            ? Gan.Configuration.ConfigWriter.Flatten(Gan.Configuration.ConfigDocument.Load(experimentFile).Root)
+                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in manifest.Networks)
+        {
+            if (!context.NetworkStore.Instances.TryGetValue(entry.Instance, out var network))
+            {
+                _logger.LogDebug("Network {Instance} of the checkpoint is not used by stage {Stage}.", entry.Instance, _identity.StageName);
+                continue;
+            }
+
+            CompatibilityCheck.Verify(resume.Folder, entry, Shapes(network.Module), savedOptions, _currentOptions);
+            using var stream = File.OpenRead(Path.Combine(resume.Folder, entry.File));
+            using var reader = new BinaryReader(stream);
+            network.Module.load(reader);
+        }
+
+        var startOfStage = manifest.Position.Step == 0 && manifest.Position.BatchesInEpoch == 0 && manifest.Position.Epoch == 0;
+        var created = startOfStage ? [] : context.OptimizerProvider.Created;
+        if (created.Count != manifest.Optimizers.Count)
+        {
+            throw new GanInputException(
+                $"Cannot resume from {resume.Folder}: the checkpoint has {manifest.Optimizers.Count} optimiser(s) " +
+                $"({string.Join(", ", manifest.Optimizers.Select(o => o.Role))}) but stage '{_identity.StageName}' created {created.Count}.");
+        }
+
+        for (var i = 0; i < created.Count; i++)
+        {
+            var (role, optimizer) = created[i];
+            var entry = manifest.Optimizers[i];
+            if (entry.Role != role || entry.Type != optimizer.GetType().Name || optimizer is not OptimizerHelper helper)
+            {
+                throw new GanInputException(
+                    $"Cannot resume from {resume.Folder}: optimiser {i} is {entry.Type} for '{entry.Role}' in the checkpoint " +
+                    $"but {optimizer.GetType().Name} for '{role}' in this experiment (optimizers.{role}.type?).");
+            }
+
+            using var stream = File.OpenRead(Path.Combine(resume.Folder, entry.File));
+            using var reader = new BinaryReader(stream);
+            try
+            {
+                helper.load_state_dict(reader);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException or EndOfStreamException)
+            {
+                throw new GanInputException($"Cannot resume from {resume.Folder}: {entry.File} does not fit optimiser '{role}': {ex.Message}");
+            }
+        }
+
+        if (!startOfStage)
+        {
+            TrainerState.Load(trainer, manifest.TrainerState);
+        }
+
+        using var rng = torch.tensor(Convert.FromBase64String(manifest.CpuRngState));
+        torch.set_rng_state(rng);
+    }
+
+    private static Dictionary<string, long[]> Shapes(torch.nn.Module module) =>
+        module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal);
+}

@@ -1,0 +1,73 @@
+namespace Gan.Tracking;
+
+/// <summary><see cref="ITrackingReader"/> over an MLflow server's REST API.</summary>
+public sealed class RestTrackingReader : ITrackingReader
+{
+    private readonly MlflowHttp _http;
+    private readonly MlflowRestClient _client;
+
+    /// <summary>Reads from the server of <paramref name="connection"/>.</summary>
+    public RestTrackingReader(MlflowConnection connection)
+    {
+        _http = new MlflowHttp(connection);
+        _client = new MlflowRestClient(_http);
+    }
+
+    /// <inheritdoc />
+    public string Description => $"MLflow server at {_http.Connection.DisplayUri}";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ExperimentInfo>> ListExperimentsAsync(CancellationToken ct) =>
+        (await _client.SearchExperimentsAsync(ct)).Where(e => e.LifecycleStage is null or "active").Select(ToInfo).ToList();
+
+    /// <inheritdoc />
+    public async Task<ExperimentInfo?> FindExperimentByNameAsync(string name, CancellationToken ct) =>
+        await _client.GetExperimentByNameAsync(name, ct) is { } found ? ToInfo(found) : null;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(string experimentId, CancellationToken ct) =>
+        (await _client.SearchRunsAsync(experimentId, ct)).Select(ToInfo).OrderBy(r => r.StartTime).ToList();
+
+    /// <inheritdoc />
+    public async Task<RunInfo> GetRunAsync(string runId, CancellationToken ct)
+    {
+        try
+        {
+            return ToInfo(await _client.GetRunAsync(runId, ct));
+        }
+        catch (MlflowApiException ex) when (ex.IsNotFound)
+        {
+            throw new KeyNotFoundException($"Run '{runId}' not found on {_http.Connection.DisplayUri}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MetricPoint>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct) =>
+        (await _client.GetMetricHistoryAsync(runId, key, ct)).Select(m => new MetricPoint(m.Timestamp, m.Value, m.Step)).ToList();
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private static ExperimentInfo ToInfo(ExperimentDto e) =>
+        new(e.ExperimentId, e.Name, e.ArtifactLocation ?? string.Empty, e.LifecycleStage ?? "active", Time(e.CreationTime), Time(e.LastUpdateTime));
+
+    private static RunInfo ToInfo(RunDto run)
+    {
+        var tags = (run.Data?.Tags ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        return new RunInfo(
+            run.Info.RunId,
+            run.Info.ExperimentId,
+            run.Info.RunName ?? tags.GetValueOrDefault(TrackingKeys.RunNameTag) ?? string.Empty,
+            MlflowRestClient.ParseStatus(run.Info.Status),
+            Time(run.Info.StartTime),
+            Time(run.Info.EndTime),
+            run.Info.ArtifactUri ?? string.Empty,
+            run.Info.LifecycleStage ?? "active",
+            run.Info.UserId ?? string.Empty,
+            (run.Data?.Params ?? []).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+            tags,
+            (run.Data?.Metrics ?? []).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => new MetricPoint(g.Last().Timestamp, g.Last().Value, g.Last().Step), StringComparer.Ordinal));
+    }
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } value and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+}

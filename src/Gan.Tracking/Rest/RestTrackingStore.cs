@@ -1,0 +1,192 @@
+using Gan.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Gan.Tracking;
+
+/// <summary>
+/// Records runs on an MLflow tracking server through its REST API 2.0.
+/// <para>
+/// A run starts only once the server has created it: <see cref="StartRunAsync"/> retries an unreachable server
+/// for <see cref="MlflowRestOptions.StartTimeout"/> and then fails with a message saying what to do. MLflow gives
+/// run ids out on the server, and the run id names the checkpoint folder and links child runs to their parent,
+/// so training under a made-up local id would leave checkpoints and nesting pointing at a run that never exists.
+/// Once started, a run never fails for tracking reasons: it spools and replays (see <see cref="RestTrackedRun"/>).
+/// </para>
+/// </summary>
+public sealed class RestTrackingStore : ITrackingStore, IDisposable
+{
+    private readonly MlflowHttp _http;
+    private readonly MlflowRestClient _client;
+    private readonly MlflowRestOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>A store for the server of <paramref name="connection"/>.</summary>
+    public RestTrackingStore(MlflowConnection connection, MlflowRestOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _http = new MlflowHttp(connection);
+        _client = new MlflowRestClient(_http);
+        _options = options ?? new MlflowRestOptions();
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<RestTrackingStore>();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The server (no credentials).</summary>
+    public MlflowConnection Connection => _http.Connection;
+
+    /// <inheritdoc />
+    public string Description => $"MLflow server at {Connection.DisplayUri} (spool {_options.SpoolDirectory})";
+
+    internal MlflowRestClient Client => _client;
+
+    /// <inheritdoc />
+    public async Task<ITrackedRun> StartRunAsync(RunStartRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = DateTimeOffset.UtcNow;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return request.ExistingRunId is { Length: > 0 } existing
+                    ? await ReopenAsync(existing, request, ct)
+                    : await CreateAsync(request, ct);
+            }
+            catch (Exception ex) when (MlflowRestClient.IsTransient(ex, ct))
+            {
+                var delay = _options.Backoff(attempt, (ex as MlflowApiException)?.RetryAfter);
+                if (DateTimeOffset.UtcNow + delay - started > _options.StartTimeout)
+                {
+                    throw new GanInputException(
+                        $"Tracking URI {Connection.DisplayUri}: the MLflow server did not answer within {_options.StartTimeout.TotalSeconds:0.#} s " +
+                        $"({MlflowRestClient.Describe(ex)}). Start the server (mlflow server --host ... --port ...), check the URI, or record " +
+                        "locally with MLFLOW_TRACKING_URI=./mlruns (or tracking.uri in the experiment).");
+                }
+
+                _logger.LogWarning("MLflow server {Server} is not answering ({Reason}); retrying in {Delay:0.0} s", Connection.DisplayUri, MlflowRestClient.Describe(ex), delay.TotalSeconds);
+                await Task.Delay(delay, ct);
+            }
+            catch (MlflowApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+            {
+                throw new GanInputException(
+                    $"Tracking URI {Connection.DisplayUri}: the server refused the credentials ({(int)ex.StatusCode}, auth: {Connection.AuthenticationKind}). " +
+                    $"Set {MlflowConnection.TokenVariable}, or {MlflowConnection.UsernameVariable} and {MlflowConnection.PasswordVariable}.");
+            }
+            catch (MlflowApiException ex)
+            {
+                throw new GanInputException($"Tracking URI {Connection.DisplayUri}: {ex.Message}");
+            }
+        }
+    }
+
+    /// <summary>Finds the experiment by name or creates it; a concurrent creator of the same name wins and we use theirs.</summary>
+    internal async Task<string> GetOrCreateExperimentAsync(string name, CancellationToken ct)
+    {
+        var experimentName = string.IsNullOrWhiteSpace(name) ? "Default" : name;
+        if (await _client.GetExperimentByNameAsync(experimentName, ct) is { } found)
+        {
+            return found.ExperimentId;
+        }
+
+        try
+        {
+            var id = await _client.CreateExperimentAsync(experimentName, ct);
+            _logger.LogInformation(TrackingLogEvents.StoreCreated, "Created experiment {ExperimentName} (id {ExperimentId}) on {Server}", experimentName, id, Connection.DisplayUri);
+            return id;
+        }
+        catch (MlflowApiException ex) when (ex.ErrorCode == "RESOURCE_ALREADY_EXISTS")
+        {
+            // Someone created it between our look-up and our create: theirs is the one.
+            return (await _client.GetExperimentByNameAsync(experimentName, ct))?.ExperimentId
+                ?? throw new GanInputException($"Experiment '{experimentName}' exists on {Connection.DisplayUri} but cannot be read (deleted? restore it or choose another name).");
+        }
+    }
+
+    private async Task<ITrackedRun> CreateAsync(RunStartRequest request, CancellationToken ct)
+    {
+        var experimentId = await GetOrCreateExperimentAsync(request.ExperimentName, ct);
+        var runName = request.RunName is { Length: > 0 } name
+            ? name
+            : request.Tags.GetValueOrDefault(TrackingKeys.RunNameTag) ?? string.Empty;
+        var user = request.Tags.GetValueOrDefault("mlflow.user") ?? Environment.UserName;
+        var tags = new List<KeyValueDto>();
+        if (runName.Length > 0)
+        {
+            tags.Add(new KeyValueDto(TrackingKeys.RunNameTag, runName));
+        }
+
+        if (request.ParentRunId is { Length: > 0 } parent)
+        {
+            // In the create call, so the UI nests the run from its first appearance.
+            tags.Add(new KeyValueDto(TrackingKeys.ParentRunIdTag, parent));
+        }
+
+        var run = await _client.CreateRunAsync(
+            new CreateRunRequest(experimentId, user, runName.Length > 0 ? runName : null, _time.GetUtcNow().ToUnixTimeMilliseconds(), tags), ct);
+        var tracked = RestTrackedRun.Open(_client, run.Info, new Dictionary<string, string>(), _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time);
+        if (!request.Tags.ContainsKey("mlflow.user"))
+        {
+            tracked.SetTag("mlflow.user", user);
+        }
+
+        if (!request.Tags.ContainsKey("mlflow.source.type"))
+        {
+            tracked.SetTag("mlflow.source.type", "LOCAL");
+        }
+
+        if (!request.Tags.ContainsKey("mlflow.source.name") && Environment.ProcessPath is { } process)
+        {
+            tracked.SetTag("mlflow.source.name", process);
+        }
+
+        ApplyStartTags(tracked, request);
+        return tracked;
+    }
+
+    private async Task<ITrackedRun> ReopenAsync(string runId, RunStartRequest request, CancellationToken ct)
+    {
+        RunDto run;
+        try
+        {
+            run = await _client.GetRunAsync(runId, ct);
+        }
+        catch (MlflowApiException ex) when (ex.IsNotFound)
+        {
+            throw new GanInputException($"Cannot resume run '{runId}': it is not on {Connection.DisplayUri}.");
+        }
+
+        await _client.UpdateRunAsync(runId, RunStatus.Running, null, ct);
+        var existingParams = (run.Data?.Params ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var tracked = RestTrackedRun.Open(_client, run.Info, existingParams, _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time);
+        if (request.RunName is { Length: > 0 } name)
+        {
+            tracked.SetTag(TrackingKeys.RunNameTag, name);
+        }
+
+        ApplyStartTags(tracked, request);
+        return tracked;
+    }
+
+    private static void ApplyStartTags(RestTrackedRun run, RunStartRequest request)
+    {
+        foreach (var (key, value) in request.Tags)
+        {
+            if (key != TrackingKeys.RunNameTag)
+            {
+                run.SetTag(key, value);
+            }
+        }
+
+        if (request.ParentRunId is { Length: > 0 } parent)
+        {
+            run.SetTag(TrackingKeys.ParentRunIdTag, parent);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,70 @@
+using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Engine.Training;
+using Gan.Tracking;
+
+namespace Gan.Engine.Tests.Checkpoints;
+
+[Collection(InProcessTrainingCollection.Name)]
+public sealed class ResumeTests
+{
+    [Fact]
+    public async Task Stopped_run_resumes_into_the_same_tracking_run_with_each_step_logged_once()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        var path = TinyExperiments.Mnist(temp, steps: 40, everySteps: 10);
+        using var cancel = new CancellationTokenSource();
+
+        var stopped = await engine.Runner.RunAsync(engine.Loader.Load(path, []), new NoProgress(), new CancelAfterStep(cancel, step: 25), cancel.Token);
+        var latest = CheckpointStore.ReadManifest(CheckpointStore.ForRun(temp.Combine("checkpoints"), stopped.RunId).Latest()!);
+        var resumed = await engine.Runner.RunAsync(engine.Loader.Load(path, []), new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None,
+            new RunOptions { Resume = "" });
+
+        Assert.Equal(RunStatus.Killed, stopped.Status);
+        Assert.Equal(RunStatus.Finished, resumed.Status);
+        Assert.Equal(stopped.RunId, resumed.RunId);
+        var store = new FileStoreReader(temp.Combine("mlruns"));
+        Assert.Single(store.ListRuns(store.FindExperimentByName("tiny-ckpt")!.ExperimentId));
+        Assert.Equal(RunStatus.Finished, store.GetRun(resumed.RunId).Status);
+        foreach (var key in new[] { "d_loss", "g_loss" })
+        {
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), store.GetMetricHistory(resumed.RunId, key).Select(p => p.Step).Order());
+        }
+
+        Assert.Equal(("interrupted", 25L), (latest.Reason, latest.Position.Step));
+        Assert.Equal(40, resumed.Stages.Single().Steps);
+    }
+
+    [Fact]
+    public async Task Checkpoint_with_other_network_shapes_is_refused_naming_the_parameter_and_the_option()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var cancel = new CancellationTokenSource();
+        var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, latentDim: 16), []),
+            new NoProgress(), new CancelAfterStep(cancel, step: 3), cancel.Token);
+        var changed = TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, latentDim: 8, name: "changed.yaml");
+
+        var refused = await engine.Runner.RunAsync(engine.Loader.Load(changed, []),
+            new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId });
+
+        Assert.Equal(RunStatus.Killed, first.Status);
+        Assert.Equal((RunStatus.Failed, ExitCodes.BadInput), (refused.Status, refused.ExitCode));
+        Assert.Contains("model.generator: parameter", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("has shape [32, 16] in the checkpoint but [32, 8] in this experiment", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("latent_dim: 16 -> 8", refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoProgress : IProgressReporter, IProgressTask
+    {
+        public IProgressTask Start(string description, long? total, string unit = "items") => this;
+
+        public void Advance(long amount) { }
+
+        public void SetTotal(long total) { }
+
+        public void Dispose() { }
+    }
+}

@@ -1,0 +1,58 @@
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Engine.Training;
+using Gan.Tracking;
+
+namespace Gan.Engine.Tests.Health;
+
+[Collection(InProcessTrainingCollection.Name)]
+public sealed class HealthMonitorTrainingTests
+{
+    [Fact]
+    public async Task Diverging_learning_rate_stops_the_run_and_keeps_the_last_good_networks()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        // LSGAN's squared error gives gradients that grow with the scores, so plain SGD at lr 5 feeds on
+        // itself: the scores grow geometrically until float32 overflows a few steps in, after some good steps.
+        var experiment = HealthExperiments.Mnist(temp, steps: 200, loss: "lsgan",
+            optimizers: "  default: {type: sgd, lr: 5.0}",
+            health: "{check_every: 1, snapshot_every: 1}");
+
+        var outcome = await engine.RunAsync(experiment);
+
+        Assert.Equal(RunStatus.Failed, outcome.Status);
+        Assert.Equal(ExitCodes.TrainingFailed, outcome.ExitCode);
+        Assert.Contains("diverged", outcome.Message, StringComparison.Ordinal);
+        var lastGood = temp.Combine("checkpoints", outcome.RunId, "train", "last-good");
+        Assert.Matches(@"The last good networks \(step \d+\) are kept in " + System.Text.RegularExpressions.Regex.Escape(lastGood), outcome.Message);
+        Assert.True(File.Exists(Path.Combine(lastGood, "generator.pt")));
+        Assert.True(File.Exists(Path.Combine(lastGood, "discriminator.pt")));
+        Assert.False(Directory.Exists(temp.Combine("checkpoints", outcome.RunId, "train", "final")));
+    }
+
+    [Fact]
+    public async Task Discriminator_much_stronger_than_the_generator_raises_a_tagged_warning_with_its_start_step()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        // The generator barely learns (lr 1e-8) while the discriminator trains fast: it soon tells every batch apart.
+        var experiment = HealthExperiments.Mnist(temp, steps: 120, loss: "minimax",
+            optimizers: """
+              generator: {type: adam, lr: 1.0e-8, betas: [0.5, 0.999]}
+              discriminator: {type: adam, lr: 0.002, betas: [0.5, 0.999]}
+            """,
+            health: "{window: 20, d_acc_above: 0.98, check_every: 40, snapshot_every: 1000}");
+
+        var outcome = await engine.RunAsync(experiment);
+
+        Assert.Equal(RunStatus.Finished, outcome.Status);
+        var store = new FileStoreReader(temp.Combine("mlruns"));
+        var tag = store.GetRun(outcome.RunId).Tags["gan.health.warning.discriminator_winning"];
+        Assert.Matches(@"^from step \d+$", tag);
+        var since = long.Parse(tag["from step ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var flagged = store.GetMetricHistory(outcome.RunId, "health/discriminator_winning");
+        Assert.NotEmpty(flagged);
+        Assert.InRange(since, 1, flagged[0].Step - 19);
+        Assert.NotEmpty(store.GetMetricHistory(outcome.RunId, "health/diversity"));
+    }
+}

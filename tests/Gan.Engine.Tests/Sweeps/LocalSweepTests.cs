@@ -1,0 +1,67 @@
+using System.Globalization;
+using Gan.Engine.Sweeps;
+using Gan.Engine.Tests.Checkpoints;
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Tracking;
+
+namespace Gan.Engine.Tests.Sweeps;
+
+[Collection(InProcessTrainingCollection.Name)]
+public sealed class LocalSweepTests
+{
+    [Fact]
+    public void Two_trials_run_in_parallel_processes_as_child_runs_and_are_ranked_best_first()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: 15, everySteps: 1000);
+
+        var (exit, output) = GanProcess.Run(temp.Path, "sweep", path, "--sweep", "optimizers.default.lr=0.0002,0.002",
+            "--parallel", "2", "--set", "sweep.metric=d_loss", "--set", $"sweep.directory={temp.Combine("sweeps")}");
+
+        Assert.True(exit == 0, output);
+        var folder = SweepResults.SingleSweepFolder(temp.Combine("sweeps"));
+        var manifest = SweepManifest.Read(folder);
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), manifest.ThreadsPerTrial);
+        var results = new[] { SweepResults.Result(folder, 0), SweepResults.Result(folder, 1) };
+        Assert.All(results, r => Assert.Equal("FINISHED", r.Status));
+        var ranked = SweepResults.SummaryRows(folder).Select(row => row.Split('\t')).ToList();
+        Assert.Equal(2, ranked.Count);
+        var values = ranked.Select(r => double.Parse(r[3], CultureInfo.InvariantCulture)).ToList();
+        Assert.True(values[0] <= values[1], "best (lowest d_loss) first");
+
+        var store = new FileStoreReader(temp.Combine("mlruns"));
+        var runs = results.Select(r => store.GetRun(r.RunId!)).ToList();
+        Assert.All(runs, run => Assert.Equal(manifest.ParentRunId, run.Tags["mlflow.parentRunId"]));
+        Assert.All(runs, run => Assert.Equal(manifest.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture), run.Params["threads"]));
+        Assert.Equal(["0.0002", "0.002"], runs.Select(run => run.Params["optimizers.default.lr"]));
+        // Both processes were alive at once: each started before the other ended.
+        Assert.True(runs[0].StartTime < runs[1].EndTime && runs[1].StartTime < runs[0].EndTime, "the two trials should overlap in time");
+        var parent = store.GetRun(manifest.ParentRunId);
+        Assert.Equal(RunStatus.Finished, parent.Status);
+        Assert.Equal(ranked[0][4], parent.Tags["gan.sweep.best_run"]);
+    }
+
+    [Fact]
+    public void Failed_trial_is_reported_and_can_be_rerun_alone()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: 5, everySteps: 1000);
+
+        var (exit, output) = GanProcess.Run(temp.Path, "sweep", path, "--sweep", "data.batch_size=16,0",
+            "--set", $"sweep.directory={temp.Combine("sweeps")}");
+
+        Assert.NotEqual(0, exit);
+        var folder = SweepResults.SingleSweepFolder(temp.Combine("sweeps"));
+        Assert.Contains($"gan sweep rerun {folder} --trial 1", output.ReplaceLineEndings(""), StringComparison.Ordinal);
+        Assert.Equal("FAILED", SweepResults.Result(folder, 1).Status);
+        Assert.Contains("batch_size", SweepResults.Result(folder, 1).Message, StringComparison.Ordinal);
+        var firstRun = SweepResults.Result(folder, 0).RunId;
+
+        var (rerunExit, rerunOutput) = GanProcess.Run(temp.Path, "sweep", "rerun", folder, "--trial", "0");
+
+        Assert.NotEqual(0, rerunExit); // trial 1 still failed, so the sweep as a whole did too
+        Assert.Contains("re-running trial(s) 0", rerunOutput, StringComparison.Ordinal);
+        Assert.Equal("FINISHED", SweepResults.Result(folder, 0).Status);
+        Assert.NotEqual(firstRun, SweepResults.Result(folder, 0).RunId);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Gan.Engine.Experiments;
+using Gan.Engine.Plugins;
+using Gan.Engine.Training;
+using Gan.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Gan.Plugins.Sequences.Tests;
+
+/// <summary>Torch's random generator is process-wide: every in-process training run is in this one collection.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TrainingCollection
+{
+    public const string Name = "torch training";
+}
+
+[Collection(TrainingCollection.Name)]
+public sealed class TrainingRunTests
+{
+    private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    private static async Task<RunOutcome> RunAsync(string experiment)
+    {
+        using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
+        catalog.LoadFrom(PluginFolder, mustExist: true);
+        var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
+            new ServiceCollection().BuildServiceProvider());
+        return await runner.RunAsync(new ExperimentLoader(catalog).Load(experiment, []), new NoProgressReporter(), NoTrainingProgress.Instance, CancellationToken.None);
+    }
+
+    /// <summary>The values of metric <paramref name="key"/> logged anywhere under the MLflow file store.</summary>
+    private static List<double> Metric(string mlruns, string key) =>
+        Directory.EnumerateFiles(mlruns, key, SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "metrics")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture))
+            .ToList();
+
+    private static bool HasFile(string mlruns, string pattern) =>
+        Directory.EnumerateFiles(mlruns, pattern, SearchOption.AllDirectories).Any();
+
+    [Fact]
+    public async Task Predictor_then_gan_on_sine_logs_validation_mse_distribution_metrics_and_plots()
+    {
+        using var context = new TestContext();
+        var mlruns = Path.Combine(context.Folder, "mlruns");
+        var experiment = context.Write("sine.yaml", $$"""
+            name: sine-test
+            seed: 3
+            device: cpu
+            data: {type: sine, count: 16, validation_count: 8, sequence_length: 16, batch_size: 8}
+            model:
+              predictor: {type: lstm-predictor, window: 4, hidden_size: 8}
+              generator: {type: lstm, sequence_length: 16, noise_dim: 2, hidden_size: 8, num_layers: 1}
+              discriminator: {type: lstm, hidden_size: 8, num_layers: 1}
+            loss: minimax
+            optimizers:
+              default: {type: adam, lr: 0.001}
+            metrics:
+              - {type: prediction-mse, stages: [predictor]}
+              - {type: sequence-distribution, count: 8, stages: [gan]}
+            samples:
+              - {type: prediction-plot, count: 1, stages: [predictor]}
+              - {type: sequence-plot, count: 2, stages: [gan]}
+            stages:
+              - {name: predictor, trainer: {type: predictor, windows_per_step: 20}, steps: 4}
+              - {name: gan, steps: 4}
+            tracking: {uri: {{mlruns}}}
+            checkpoints: {directory: {{Path.Combine(context.Folder, "checkpoints")}}}
+            """);
+
+        var outcome = await RunAsync(experiment);
+
+        Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
+        Assert.Equal([4L, 4], outcome.Stages.Select(s => s.Steps));
+        Assert.Equal(4, Metric(mlruns, "mse").Count);
+        // Two batches per epoch: metrics at the end of each of the two epochs of each stage, each in its own stage.
+        Assert.Equal(2, Metric(mlruns, "val_mse").Count);
+        Assert.Equal(2, Metric(mlruns, "val_free_run_mse").Count);
+        Assert.Equal(2, Metric(mlruns, "freq_w1").Count);
+        Assert.Equal(2, Metric(mlruns, "amp_w1").Count);
+        Assert.Equal(2, Metric(mlruns, "mmd2").Count);
+        Assert.All(Metric(mlruns, "freq_w1"), v => Assert.InRange(v, 0, 0.5));
+        Assert.True(HasFile(mlruns, "prediction*.png"), "prediction plot logged");
+        Assert.True(HasFile(mlruns, "sequences*.png"), "sequence plot logged");
+        Assert.True(HasFile(mlruns, "scaler.json"), "scaler logged with the run");
+    }
+
+    [Fact]
+    public async Task Predictor_trains_on_a_csv_series_and_a_bad_cell_fails_the_run_naming_row_and_column()
+    {
+        using var context = new TestContext();
+        var rows = string.Concat(Enumerable.Range(0, 100).Select(i => $"{1900 + i},{(50 + (40 * Math.Sin(i / 2.0))).ToString(CultureInfo.InvariantCulture)}\n"));
+        context.Write("series.csv", "YEAR,ACTIVITY\n" + rows);
+        context.Write("broken.csv", "YEAR,ACTIVITY\n" + rows + "2000,lots\n");
+        string Experiment(string file) => context.Write($"{file}.yaml", $$"""
+            name: csv-test
+            seed: 1
+            device: cpu
+            data_root: {{context.Folder}}
+            data: {type: csv-series, path: {{file}}.csv, column: ACTIVITY, sequence_length: 12, batch_size: 8, scaling: standard}
+            model:
+              predictor: {type: lstm-predictor, window: 4, hidden_size: 8, num_layers: 1}
+            optimizers:
+              default: {type: adam, lr: 0.001}
+            metrics: [{type: prediction-mse}]
+            stages: [{name: predictor, trainer: predictor, steps: 3}]
+            tracking: {uri: {{Path.Combine(context.Folder, "mlruns-" + file)}}}
+            checkpoints: {enabled: false}
+            """);
+
+        var good = await RunAsync(Experiment("series"));
+        var bad = await RunAsync(Experiment("broken"));
+
+        Assert.True(good.Status == RunStatus.Finished, good.Message);
+        Assert.NotEmpty(Metric(Path.Combine(context.Folder, "mlruns-series"), "val_rmse"));
+        Assert.Equal(RunStatus.Failed, bad.Status);
+        Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+        Assert.Contains("broken.csv: row 102, column 'ACTIVITY': 'lots' is not a number", bad.Message);
+    }
+}
