@@ -12,7 +12,9 @@ conf=$dir/slurm.conf
 stop() {
   for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munged.pid"; do
     if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-      kill "$(cat "$pidfile")" || true
+      pid=$(cat "$pidfile")
+      kill "$pid" || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done   # daemons take a moment to exit
     fi
   done
   rm -f "$dir"/*.pid

@@ -57,7 +57,8 @@ public sealed class Batch : IDisposable
     /// </summary>
     public Batch MoveTo(Device device)
     {
-        if (_tensors.Values.All(t => t.device == device))
+        // Device objects compare by reference, so compare type and index.
+        if (_tensors.Values.All(t => t.device_type == device.type && (device.index < 0 || t.device_index == device.index)))
         {
             return this;
         }

@@ -80,14 +80,17 @@ internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
             _lastGeneratorLoss = generatorLoss.item<float>();
         }
 
+        // One host synchronisation for all discriminator statistics instead of one per value.
         var threshold = loss.DecisionThreshold;
         var correct = (realScores.detach() > threshold).sum().add((fakeScores <= threshold).sum());
+        var accuracy = correct.to_type(ScalarType.Float32) / (realScores.numel() + fakeScores.numel());
+        var summary = stack([discriminatorLoss.detach(), accuracy, realScores.detach().mean(), fakeScores.mean()]).cpu().data<float>().ToArray();
         var values = new Dictionary<string, double>(5)
         {
-            ["d_loss"] = discriminatorLoss.item<float>(),
-            ["d_acc"] = correct.item<long>() / (double)(realScores.numel() + fakeScores.numel()),
-            ["d_real"] = realScores.mean().item<float>(),
-            ["d_fake"] = fakeScores.mean().item<float>(),
+            ["d_loss"] = summary[0],
+            ["d_acc"] = summary[1],
+            ["d_real"] = summary[2],
+            ["d_fake"] = summary[3],
         };
 
         // With k discriminator steps per generator step, g_loss exists from the k-th step on; until then it is

@@ -1,0 +1,80 @@
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Tests.Shared;
+
+namespace Gan.Engine.Tests.Template;
+
+/// <summary>
+/// A plugin made the way a third party makes one: Gan.Abstractions packed into a local feed, the gan-plugin
+/// template installed into a private template hive, <c>dotnet new gan-plugin</c>, and a build against the feed.
+/// The generated plugin also takes YamlDotNet 15.3.0 (the host has 16.3.0) to show private dependencies stay private.
+/// Built once per test class; nothing under the repository or the user's template list is written.
+/// </summary>
+public sealed class TemplatePlugin : IDisposable
+{
+    public const string Name = "Acme.Gan.Faces";
+    public const string PrivateYamlVersion = "15.3.0";
+    private readonly TemporaryDirectory _root = new();
+
+    public TemplatePlugin()
+    {
+        var feed = _root.Combine("feed");
+        DotnetBuild.Run(RepositoryPaths.Root, "pack", Path.Combine("src", "Gan.Abstractions"), "-c", "Release", "-o", feed,
+            "--artifacts-path", _root.Combine("abstractions-artifacts"));
+
+        // The local feed first; nuget.org stays for TorchSharp and the other public packages.
+        _root.WriteFile("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="gan-local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var hive = _root.Combine("template-hive");
+        DotnetBuild.Run(_root.Path, "new", "install", Path.Combine(RepositoryPaths.Root, "templates", "gan-plugin"), "--debug:custom-hive", hive);
+        DotnetBuild.Run(_root.Path, "new", "gan-plugin", "-n", Name, "-o", "generated", "--debug:custom-hive", hive);
+        Generated = _root.Combine("generated");
+
+        AddPrivateYamlDependency(Path.Combine(Generated, "src", Name));
+        PluginsFolder = _root.Combine("plugins");
+        DotnetBuild.Run(Generated, "build", Path.Combine("src", Name), "-c", "Release", "-o", Path.Combine(PluginsFolder, Name));
+    }
+
+    /// <summary>The folder <c>dotnet new</c> created.</summary>
+    public string Generated { get; }
+
+    /// <summary>A folder of plugin folders holding the built plugin.</summary>
+    public string PluginsFolder { get; }
+
+    /// <summary>A scratch folder for runs, inside this fixture's temporary folder.</summary>
+    public string Scratch(string name) => _root.Combine(name);
+
+    private static void AddPrivateYamlDependency(string project)
+    {
+        var csproj = Path.Combine(project, Name + ".csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            "</Project>",
+            $"""<ItemGroup><PackageReference Include="YamlDotNet" Version="{PrivateYamlVersion}" /></ItemGroup></Project>""",
+            StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project, "YamlProbe.cs"), $$"""
+            namespace {{Name}};
+
+            /// <summary>Reports which YamlDotNet this plugin runs with.</summary>
+            public static class YamlProbe
+            {
+                /// <summary>The loaded YamlDotNet's assembly version, after a real round trip through it.</summary>
+                public static string Version()
+                {
+                    var yaml = new YamlDotNet.Serialization.SerializerBuilder().Build().Serialize(new { a = 1 });
+                    _ = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, int>>(yaml);
+                    return typeof(YamlDotNet.Serialization.SerializerBuilder).Assembly.GetName().Version!.ToString(3);
+                }
+            }
+            """);
+    }
+
+    public void Dispose() => _root.Dispose();
+}
