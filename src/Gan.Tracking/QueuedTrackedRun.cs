@@ -17,6 +17,9 @@ internal abstract class QueuedTrackedRun : ITrackedRun
     /// <summary>Longest a backend may keep records buffered.</summary>
     protected static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the writer lets records gather between passes.</summary>
+    private static readonly TimeSpan CollectInterval = TimeSpan.FromMilliseconds(200);
+
     private const int MaxBatch = 512;
 
     private readonly Channel<TrackingOperation> _queue = Channel.CreateUnbounded<TrackingOperation>(
@@ -295,26 +298,14 @@ internal abstract class QueuedTrackedRun : ITrackedRun
                     continue;
                 }
 
-                if (!dirty)
+                if (reader.Completion.IsCompleted)
                 {
-                    if (!await reader.WaitToReadAsync())
-                    {
-                        break;
-                    }
-
-                    continue;
+                    break;
                 }
 
-                // Wait for more work, but no longer than the flush deadline.
-                var remaining = FlushInterval - sinceFlush.Elapsed;
-                if (remaining > TimeSpan.Zero)
-                {
-                    var more = reader.WaitToReadAsync().AsTask();
-                    if (await Task.WhenAny(more, Task.Delay(remaining)) == more && !await more)
-                    {
-                        break;
-                    }
-                }
+                // Collect records for a moment instead of waking for each one: a wake-up per record would put a
+                // thread hop beside every training step, which costs real time on a machine with few cores.
+                await Task.WhenAny(reader.Completion, Task.Delay(CollectInterval));
             }
         }
         finally

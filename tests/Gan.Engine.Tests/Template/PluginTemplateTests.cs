@@ -50,11 +50,11 @@ public sealed class PluginTemplateTests(TemplatePlugin plugin) : IClassFixture<T
         var version = (string)pluginAssembly.GetType(TemplatePlugin.Name + ".YamlProbe")!.GetMethod("Version")!.Invoke(null, null)!;
 
         var hostYaml = typeof(YamlDotNet.Serialization.SerializerBuilder).Assembly;
-        Assert.Equal(TemplatePlugin.PrivateYamlVersion, version);
-        Assert.NotEqual(TemplatePlugin.PrivateYamlVersion, hostYaml.GetName().Version!.ToString(3));
+        Assert.Equal(TemplatePlugin.PrivateYamlAssemblyVersion, version);
+        Assert.NotEqual(TemplatePlugin.PrivateYamlAssemblyVersion, hostYaml.GetName().Version!.ToString(3));
         Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(hostYaml));
         Assert.Contains(AssemblyLoadContext.GetLoadContext(pluginAssembly)!.Assemblies,
-            a => a.GetName().Name == "YamlDotNet" && a.GetName().Version!.ToString(3) == TemplatePlugin.PrivateYamlVersion);
+            a => a.GetName().Name == "YamlDotNet" && a.GetName().Version!.ToString(3) == TemplatePlugin.PrivateYamlAssemblyVersion);
         Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(typeof(IGanPlugin).Assembly));
     }
 }

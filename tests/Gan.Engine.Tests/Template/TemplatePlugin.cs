@@ -13,6 +13,9 @@ public sealed class TemplatePlugin : IDisposable
 {
     public const string Name = "Acme.Gan.Faces";
     public const string PrivateYamlVersion = "15.3.0";
+
+    /// <summary>YamlDotNet keeps its assembly version at major.0.0 (the host's 16.3.0 is 16.0.0).</summary>
+    public const string PrivateYamlAssemblyVersion = "15.0.0";
     private readonly TemporaryDirectory _root = new();
 
     public TemplatePlugin()
