@@ -21,8 +21,11 @@ public sealed class TemplatePlugin : IDisposable
     public TemplatePlugin()
     {
         var feed = _root.Combine("feed");
+        // A version unique to this test run: restoring puts the package in the machine's global cache, where a
+        // plain 1.0.0 from an earlier run (built from older sources) would otherwise be reused silently.
+        var packageVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         DotnetBuild.Run(RepositoryPaths.Root, "pack", Path.Combine("src", "Gan.Abstractions"), "-c", "Release", "-o", feed,
-            "--artifacts-path", _root.Combine("abstractions-artifacts"));
+            "--artifacts-path", _root.Combine("abstractions-artifacts"), $"-p:Version={packageVersion}");
 
         // The local feed first; nuget.org stays for TorchSharp and the other public packages.
         _root.WriteFile("nuget.config", $"""
@@ -43,7 +46,8 @@ public sealed class TemplatePlugin : IDisposable
 
         AddPrivateYamlDependency(Path.Combine(Generated, "src", Name));
         PluginsFolder = _root.Combine("plugins");
-        DotnetBuild.Run(Generated, "build", Path.Combine("src", Name), "-c", "Release", "-o", Path.Combine(PluginsFolder, Name));
+        DotnetBuild.Run(Generated, "build", Path.Combine("src", Name), "-c", "Release", "-o", Path.Combine(PluginsFolder, Name),
+            $"-p:GanAbstractionsVersion={packageVersion}");
     }
 
     /// <summary>The folder <c>dotnet new</c> created.</summary>
