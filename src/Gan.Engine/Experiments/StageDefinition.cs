@@ -7,6 +7,9 @@ namespace Gan.Engine.Experiments;
 /// <summary>One training stage: a trainer run for a number of epochs or steps.</summary>
 public sealed class StageDefinition
 {
+    /// <summary>The default of <see cref="PrefetchBatches"/>.</summary>
+    public const int PrefetchDefault = 0;
+
     [Description("Name shown in the progress display and used as the child run's name.")]
     public string Name { get; set; } = "train";
 
@@ -27,6 +30,9 @@ public sealed class StageDefinition
 
     [Range(1, long.MaxValue), Description("Render samples every N steps; default: at the end of each epoch.")]
     public long? SamplesEvery { get; set; }
+
+    [Range(0, 64), Description("Batches read ahead on a background thread. 0 reads on the training thread: a second thread running torch operations starts a second OpenMP team, which on few cores costs more than it saves. Raise it for sources whose reading is slow and not already parallel.")]
+    public int PrefetchBatches { get; set; } = PrefetchDefault;
 
     [Description("Optimiser settings for this stage, overriding the experiment's by role.")]
     public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];

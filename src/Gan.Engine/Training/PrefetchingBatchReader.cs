@@ -4,19 +4,29 @@ using Gan.Abstractions;
 namespace Gan.Engine.Training;
 
 /// <summary>
-/// Enumerates a data source's epoch on a background thread, keeping a few batches ready so that decoding
-/// and batching overlap with the training step. Batches left unread when the reader is disposed are disposed.
+/// Reads a data source's epoch. With a capacity above zero it enumerates on a background thread, keeping that
+/// many batches ready so that reading overlaps with the training step; with zero it reads on the caller's
+/// thread. Batches left unread when the reader is disposed are disposed.
 /// </summary>
 internal sealed class PrefetchingBatchReader : IDisposable
 {
     private readonly Channel<Batch> _channel;
     private readonly CancellationTokenSource _stop;
     private readonly Task _producer;
+    private readonly IEnumerator<Batch>? _inline;
 
     public PrefetchingBatchReader(IEnumerable<Batch> source, int capacity, CancellationToken cancellationToken)
     {
-        _channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(Math.Max(capacity, 1)) { SingleReader = true, SingleWriter = true });
+        if (capacity == 0)
+        {
+            _inline = source.GetEnumerator();
+            _channel.Writer.TryComplete();
+            _producer = Task.CompletedTask;
+            return;
+        }
+
         _producer = Task.Factory.StartNew(() => Produce(source), _stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -29,6 +39,11 @@ internal sealed class PrefetchingBatchReader : IDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            if (_inline is not null)
+            {
+                return _inline.MoveNext() ? _inline.Current : null;
+            }
+
             var reader = _channel.Reader;
             while (true)
             {
@@ -99,6 +114,8 @@ internal sealed class PrefetchingBatchReader : IDisposable
         {
             leftover.Dispose();
         }
+
+        _inline?.Dispose();
 
         _stop.Dispose();
     }

@@ -14,8 +14,6 @@ namespace Gan.Engine.Training;
 /// </summary>
 internal sealed class StageRunner
 {
-    private const int PrefetchDepth = 4;
-
     private readonly TrainingContext _context;
     private readonly ITrainer _trainer;
     private readonly StageDefinition _stage;
@@ -78,7 +76,7 @@ internal sealed class StageRunner
                 _context.Epoch = epoch;
                 var inEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
                 var request = new EpochRequest(DataSplit.Train, epoch, _context.Seed, inEpoch);
-                using (var reader = new PrefetchingBatchReader(data.ReadEpoch(request, cancellation), PrefetchDepth, cancellation))
+                using (var reader = new PrefetchingBatchReader(data.ReadEpoch(request, cancellation), _stage.PrefetchBatches, cancellation))
                 {
                     while (step < totalSteps && reader.Next() is { } batch)
                     {
