@@ -11,7 +11,7 @@ namespace Gan.Engine.Checkpoints;
 internal static class MetricHistoryTrimmer
 {
     /// <returns>The number of values removed, and per key the last step kept; null when the store is not a file store.</returns>
-    public static (int Removed, Dictionary<string, long>? StoredSteps) TrimAfter(ITrackingStore store, string runId, long lastStep)
+    public static (int Removed, Dictionary<string, IReadOnlySet<long>>? StoredSteps) TrimAfter(ITrackingStore store, string runId, long lastStep)
     {
         if (store is not FileTrackingStore fileStore || !Directory.Exists(fileStore.RootDirectory))
         {
@@ -22,7 +22,7 @@ internal static class MetricHistoryTrimmer
             .Select(experiment => Path.Combine(experiment, runId))
             .FirstOrDefault(Directory.Exists);
         var metrics = runDirectory is null ? null : Path.Combine(runDirectory, "metrics");
-        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, IReadOnlySet<long>>(StringComparer.Ordinal);
         if (metrics is null || !Directory.Exists(metrics))
         {
             return (0, stored);
@@ -34,7 +34,7 @@ internal static class MetricHistoryTrimmer
             var lines = File.ReadAllLines(file);
             var kept = lines.Where(line => StepOf(line) is not { } step || step <= lastStep).ToList();
             var key = Path.GetRelativePath(metrics, file).Replace(Path.DirectorySeparatorChar, '/');
-            stored[key] = kept.Select(StepOf).OfType<long>().DefaultIfEmpty(-1).Max();
+            stored[key] = kept.Select(StepOf).OfType<long>().ToHashSet();
             if (kept.Count != lines.Length)
             {
                 removed += lines.Length - kept.Count;

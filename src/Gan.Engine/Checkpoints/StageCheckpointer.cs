@@ -193,7 +193,17 @@ internal sealed class StageCheckpointer
             return;
         }
 
-        var lost = resume.Manifest.RecentMetrics.Where(m => m.Step > stored.GetValueOrDefault(m.Key, -1)).ToList();
+        // Every retained checkpoint of this stage up to the resume point: the killed run's writer may have been
+        // behind by more than one checkpoint interval, so the latest checkpoint alone may not hold every lost value.
+        var position = resume.Manifest.Position;
+        var recent = new CheckpointStore(Path.GetDirectoryName(resume.Folder)!).List()
+            .Select(CheckpointStore.ReadManifest)
+            .Where(m => m.Position.StageIndex == position.StageIndex && m.Position.Step <= position.Step)
+            .Append(resume.Manifest)
+            .SelectMany(m => m.RecentMetrics)
+            .DistinctBy(m => (m.Key, m.Step));
+        var lost = recent.Where(m => !(stored.TryGetValue(m.Key, out var steps) && steps.Contains(m.Step)))
+            .OrderBy(m => m.Step).ToList();
         foreach (var metric in lost)
         {
             _metrics.LogMetric(metric.Key, metric.Value, metric.Step);
