@@ -133,7 +133,7 @@ def main():
         elapsed = time.perf_counter() - start
         if it >= args.warmup:
             times.append(elapsed)
-        if it + 1 in (args.warmup, args.warmup + args.iters // 2, args.warmup + args.iters):
+        if it + 1 in {args.warmup + k * args.iters // 10 for k in range(11)}:
             memory[it + 1] = round(rss_mb(), 1)
 
     print(json.dumps({

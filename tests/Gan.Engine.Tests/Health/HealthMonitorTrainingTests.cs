@@ -55,4 +55,33 @@ public sealed class HealthMonitorTrainingTests
         Assert.InRange(since, 1, flagged[0].Step - 19);
         Assert.NotEmpty(store.GetMetricHistory(outcome.RunId, "health/diversity"));
     }
+
+    [Fact]
+    public async Task Generator_chasing_a_frozen_discriminator_collapses_and_the_warning_names_its_start_step()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        // The textbook route to mode collapse: a discriminator that never learns (lr 1e-12) scores every image with
+        // one fixed function, so the generator moves every latent towards that function's single favourite image
+        // and the distance between its samples shrinks steadily.
+        var experiment = HealthExperiments.Mnist(temp, steps: 200, loss: "minimax",
+            optimizers: """
+              generator: {type: adam, lr: 0.01, betas: [0.5, 0.999]}
+              discriminator: {type: sgd, lr: 1.0e-12}
+            """,
+            health: "{check_every: 10, collapse_warmup_steps: 10, collapse_ratio: 0.5, window: 1000, snapshot_every: 10000}");
+
+        var outcome = await engine.RunAsync(experiment);
+
+        Assert.Equal(RunStatus.Finished, outcome.Status);
+        var store = new FileStoreReader(temp.Combine("mlruns"));
+        var tag = store.GetRun(outcome.RunId).Tags["gan.health.warning.generator_collapse"];
+        Assert.Matches(@"^from step \d+$", tag);
+        var since = long.Parse(tag["from step ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var ratios = store.GetMetricHistory(outcome.RunId, "health/diversity_ratio");
+        Assert.True(ratios[^1].Value < 0.5, $"diversity ratio at the end {ratios[^1].Value}");
+        var firstBelow = ratios.First(r => r.Value < 0.5).Step;
+        Assert.Equal(firstBelow, since);
+        Assert.NotEmpty(store.GetMetricHistory(outcome.RunId, "health/generator_collapse"));
+    }
 }
