@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Tracking;
 using Gan.Tracking.Tests;
 using TorchSharp;

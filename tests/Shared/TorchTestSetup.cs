@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Gan.Engine.Native;
+using Gan.Native;
 
 namespace Gan.Tests.Shared;
 

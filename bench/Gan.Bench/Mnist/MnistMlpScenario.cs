@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Gan.Engine.Native;
+using Gan.Native;
 
 namespace Gan.Bench.Mnist;
 

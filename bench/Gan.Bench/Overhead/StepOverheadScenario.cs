@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Gan.Abstractions;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Tracking;
 using TorchSharp;
 using static TorchSharp.torch;

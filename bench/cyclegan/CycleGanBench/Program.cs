@@ -5,7 +5,7 @@ using System.Text.Json;
 using CycleGanBench;
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Tracking;

@@ -1,6 +1,6 @@
 using Gan.Abstractions;
 using Gan.Configuration;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Engine.Training;
 using Gan.Host.Console;
 using Spectre.Console;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Gan.Engine.Experiments;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Engine.Sweeps;
 using Gan.Engine.Training;
 using Gan.Host.Console;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
 using Gan.Engine.Inference;
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Host.Console;
 using Gan.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;

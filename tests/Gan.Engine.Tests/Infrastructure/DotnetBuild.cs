@@ -5,7 +5,8 @@ namespace Gan.Engine.Tests.Infrastructure;
 /// <summary>Runs <c>dotnet</c> as a user would, failing the test with its output when it fails.</summary>
 internal static class DotnetBuild
 {
-    public static void Run(string workingDirectory, params string[] arguments)
+    /// <summary>Runs <c>dotnet</c> with the arguments and returns its standard output.</summary>
+    public static string Run(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,5 +31,7 @@ internal static class DotnetBuild
             throw new InvalidOperationException(
                 $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
         }
+
+        return output.Result;
     }
 }

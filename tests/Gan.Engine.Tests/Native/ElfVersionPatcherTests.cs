@@ -1,4 +1,4 @@
-using Gan.Engine.Native;
+using Gan.Native;
 using Gan.Engine.Tests.Infrastructure;
 
 namespace Gan.Engine.Tests.Native;

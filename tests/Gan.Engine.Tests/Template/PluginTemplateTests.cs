@@ -28,6 +28,16 @@ public sealed class PluginTemplateTests(TemplatePlugin plugin) : IClassFixture<T
     }
 
     [Fact]
+    public void Test_project_made_from_the_template_passes_with_libtorch_loaded_through_the_packed_loader()
+    {
+        var output = plugin.TestGeneratedProject();
+
+        // The template's three component tests all ran TorchSharp; on Debian 12 they only can because Gan.Native
+        // patched the test project's copy of libLibTorchSharp.so first.
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", output);
+    }
+
+    [Fact]
     public void Plugin_output_holds_no_contracts_torch_or_natives()
     {
         var files = Directory.GetFiles(Path.Combine(plugin.PluginsFolder, TemplatePlugin.Name), "*", SearchOption.AllDirectories)

@@ -4,7 +4,7 @@ using Gan.Tests.Shared;
 namespace Gan.Engine.Tests.Template;
 
 /// <summary>
-/// A plugin made the way a third party makes one: Gan.Abstractions packed into a local feed, the gan-plugin
+/// A plugin made the way a third party makes one: Gan.Abstractions and Gan.Native packed into a local feed, the gan-plugin
 /// template installed into a private template hive, <c>dotnet new gan-plugin</c>, and a build against the feed.
 /// The generated plugin also takes YamlDotNet 15.3.0 (the host has 16.3.0) to show private dependencies stay private.
 /// Built once per test class; nothing under the repository or the user's template list is written.
@@ -17,15 +17,19 @@ public sealed class TemplatePlugin : IDisposable
     /// <summary>YamlDotNet keeps its assembly version at major.0.0 (the host's 16.3.0 is 16.0.0).</summary>
     public const string PrivateYamlAssemblyVersion = "15.0.0";
     private readonly TemporaryDirectory _root = new();
+    private readonly string _packageVersion;
 
     public TemplatePlugin()
     {
         var feed = _root.Combine("feed");
         // A version unique to this test run: restoring puts the package in the machine's global cache, where a
         // plain 1.0.0 from an earlier run (built from older sources) would otherwise be reused silently.
-        var packageVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        DotnetBuild.Run(RepositoryPaths.Root, "pack", Path.Combine("src", "Gan.Abstractions"), "-c", "Release", "-o", feed,
-            "--artifacts-path", _root.Combine("abstractions-artifacts"), $"-p:Version={packageVersion}");
+        _packageVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        foreach (var package in (string[])["Gan.Abstractions", "Gan.Native"])
+        {
+            DotnetBuild.Run(RepositoryPaths.Root, "pack", Path.Combine("src", package), "-c", "Release", "-o", feed,
+                "--artifacts-path", _root.Combine(package + "-artifacts"), $"-p:Version={_packageVersion}");
+        }
 
         // The local feed first; nuget.org stays for TorchSharp and the other public packages.
         _root.WriteFile("nuget.config", $"""
@@ -47,7 +51,7 @@ public sealed class TemplatePlugin : IDisposable
         AddPrivateYamlDependency(Path.Combine(Generated, "src", Name));
         PluginsFolder = _root.Combine("plugins");
         DotnetBuild.Run(Generated, "build", Path.Combine("src", Name), "-c", "Release", "-o", Path.Combine(PluginsFolder, Name),
-            $"-p:GanAbstractionsVersion={packageVersion}");
+            $"-p:GanAbstractionsVersion={_packageVersion}");
     }
 
     /// <summary>The folder <c>dotnet new</c> created.</summary>
@@ -55,6 +59,13 @@ public sealed class TemplatePlugin : IDisposable
 
     /// <summary>A folder of plugin folders holding the built plugin.</summary>
     public string PluginsFolder { get; }
+
+    /// <summary>
+    /// Runs the generated test project with <c>dotnet test</c>, as the plugin's author would, against the packed
+    /// packages; returns its output.
+    /// </summary>
+    public string TestGeneratedProject() => DotnetBuild.Run(Generated, "test", Path.Combine("tests", Name + ".Tests"),
+        $"-p:GanAbstractionsVersion={_packageVersion}", $"-p:GanNativeVersion={_packageVersion}");
 
     /// <summary>A scratch folder for runs, inside this fixture's temporary folder.</summary>
     public string Scratch(string name) => _root.Combine(name);

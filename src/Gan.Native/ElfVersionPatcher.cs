@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Gan.Engine.Native;
+namespace Gan.Native;
 
 /// <summary>
 /// Marks one symbol-version requirement of an ELF shared object as weak (VER_FLG_WEAK in its Vernaux

@@ -1,4 +1,4 @@
-namespace Gan.Engine.Native;
+namespace Gan.Native;
 
 /// <summary>libtorch could not be loaded; the message says why and what to do.</summary>
 public sealed class TorchUnavailableException : Exception

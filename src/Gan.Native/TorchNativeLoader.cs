@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace Gan.Engine.Native;
+namespace Gan.Native;
 
 /// <summary>
 /// Makes libtorch loadable before the first TorchSharp call, and turns a failure into one clear message.
