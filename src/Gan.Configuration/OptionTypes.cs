@@ -198,6 +198,10 @@ internal static class OptionTypes
         return type == typeof(YamlNode) ? "a value" : "a mapping";
     }
 
-    /// <summary>The [Description] text of a property, if any.</summary>
-    public static string? DescriptionOf(PropertyInfo property) => property.GetCustomAttribute<DescriptionAttribute>()?.Description;
+    /// <summary>
+    /// The property's help text: its [Description], else the summary of its doc comment from the assembly's XML
+    /// documentation file, else null.
+    /// </summary>
+    public static string? DescriptionOf(PropertyInfo property) =>
+        property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? XmlDocumentation.SummaryOf(property);
 }

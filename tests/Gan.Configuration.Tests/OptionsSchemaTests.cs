@@ -19,6 +19,25 @@ public class OptionsSchemaTests
     }
 
     [Fact]
+    public void Describe_takes_help_from_doc_comments_when_a_property_has_no_description_attribute()
+    {
+        var options = OptionsSchema.Describe(typeof(DocumentedOptions)).ToDictionary(o => o.Key, o => o.Description);
+
+        Assert.Equal("Number of residual blocks in the generator.", options["blocks"]);
+        Assert.Equal("Scale of the Weight term; null turns it off. See scale.", options["scale"]);
+        Assert.Equal("From the attribute.", options["mode"]);
+        Assert.Null(options["undocumented"]);
+    }
+
+    [Fact]
+    public void Doc_comments_of_nested_options_classes_are_found()
+    {
+        var weight = typeof(DocumentedOptions.Nested).GetProperty(nameof(DocumentedOptions.Nested.Weight))!;
+
+        Assert.Equal("Weight of a nested option.", XmlDocumentation.SummaryOf(weight));
+    }
+
+    [Fact]
     public void Describe_renders_readable_type_names_and_flow_defaults()
     {
         var options = OptionsSchema.Describe(typeof(AllTypes)).ToDictionary(o => o.Key);

@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using Gan.Abstractions;
+using Gan.Configuration;
 using Gan.Engine.Tests.Infrastructure;
 using Gan.Tracking;
 
@@ -35,6 +36,19 @@ public sealed class PluginTemplateTests(TemplatePlugin plugin) : IClassFixture<T
         // The template's three component tests all ran TorchSharp; on Debian 12 they only can because Gan.Native
         // patched the test project's copy of libLibTorchSharp.so first.
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", output);
+    }
+
+    [Fact]
+    public void Plugins_listing_shows_option_help_from_the_plugins_doc_comments()
+    {
+        using var engine = new EngineHarness(plugin.PluginsFolder);
+        var blobs = engine.Catalog.Components.Single(c => c.Plugin.Name == TemplatePlugin.Name && c.Registration.Name == "example-blobs");
+
+        var options = OptionsSchema.Describe(blobs.Registration.OptionsType).ToDictionary(o => o.Key);
+
+        // The template's options carry doc comments only, no [Description]: the help comes from Acme.Gan.Faces.xml.
+        Assert.Equal(("integer", "8", "How many Gaussian blobs sit on the unit circle."),
+            (options["modes"].TypeName, options["modes"].DefaultValue, options["modes"].Description));
     }
 
     [Fact]

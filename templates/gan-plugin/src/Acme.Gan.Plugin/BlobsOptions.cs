@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Acme.Gan.Plugin;
@@ -7,22 +6,18 @@ namespace Acme.Gan.Plugin;
 public sealed class BlobsOptions
 {
     /// <summary>How many Gaussian blobs sit on the unit circle.</summary>
-    [Description("How many Gaussian blobs sit on the unit circle.")]
     [Range(1, 1000)]
     public int Modes { get; set; } = 8;
 
     /// <summary>Standard deviation of each blob.</summary>
-    [Description("Standard deviation of each blob.")]
     [Range(0.0, 1.0)]
     public double Spread { get; set; } = 0.05;
 
     /// <summary>Points per epoch.</summary>
-    [Description("Points per epoch.")]
     [Range(1, int.MaxValue)]
     public int Count { get; set; } = 4096;
 
     /// <summary>Points per batch.</summary>
-    [Description("Points per batch.")]
     [Range(1, 65536)]
     public int BatchSize { get; set; } = 128;
 }

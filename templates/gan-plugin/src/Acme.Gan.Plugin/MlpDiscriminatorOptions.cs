@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Acme.Gan.Plugin;
@@ -7,12 +6,10 @@ namespace Acme.Gan.Plugin;
 public sealed class MlpDiscriminatorOptions
 {
     /// <summary>Width of the two hidden layers.</summary>
-    [Description("Width of the two hidden layers.")]
     [Range(1, 65536)]
     public int Hidden { get; set; } = 64;
 
     /// <summary>Negative slope of the LeakyReLU activations.</summary>
-    [Description("Negative slope of the LeakyReLU activations.")]
     [Range(0.0, 1.0)]
     public double LeakySlope { get; set; } = 0.2;
 }

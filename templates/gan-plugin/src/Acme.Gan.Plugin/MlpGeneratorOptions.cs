@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Acme.Gan.Plugin;
@@ -7,12 +6,10 @@ namespace Acme.Gan.Plugin;
 public sealed class MlpGeneratorOptions
 {
     /// <summary>Size of the noise vector.</summary>
-    [Description("Size of the noise vector.")]
     [Range(1, 4096)]
     public int LatentDim { get; set; } = 8;
 
     /// <summary>Width of the two hidden layers.</summary>
-    [Description("Width of the two hidden layers.")]
     [Range(1, 65536)]
     public int Hidden { get; set; } = 64;
 }

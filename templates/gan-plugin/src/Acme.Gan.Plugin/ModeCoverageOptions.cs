@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Acme.Gan.Plugin;
@@ -7,21 +6,17 @@ namespace Acme.Gan.Plugin;
 public sealed class ModeCoverageOptions
 {
     /// <summary>Generated points per evaluation.</summary>
-    [Description("Generated points per evaluation.")]
     [Range(1, 1_000_000)]
     public int Samples { get; set; } = 1000;
 
     /// <summary>Blobs on the circle; must match the data source's <c>modes</c>.</summary>
-    [Description("Blobs on the circle; must match the data source's modes.")]
     [Range(1, 1000)]
     public int Modes { get; set; } = 8;
 
     /// <summary>A point belongs to a blob when it is closer to its centre than this.</summary>
-    [Description("A point belongs to a blob when it is closer to its centre than this.")]
     [Range(0.0, 10.0)]
     public double Radius { get; set; } = 0.15;
 
     /// <summary>Network role of the generator to evaluate.</summary>
-    [Description("Network role of the generator to evaluate.")]
     public string Generator { get; set; } = "generator";
 }
