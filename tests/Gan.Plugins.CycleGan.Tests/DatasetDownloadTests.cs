@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Gan.Abstractions;
 using Gan.Plugins.CycleGan.Data;
+using Gan.Tests.Shared;
 
 namespace Gan.Plugins.CycleGan.Tests;
 
@@ -22,7 +23,7 @@ public sealed class DatasetDownloadTests
     public async Task Named_dataset_is_downloaded_unzipped_into_the_data_root_with_progress()
     {
         var zip = DatasetZip("apple2orange");
-        using var server = new LocalZipServer(new Dictionary<string, byte[]> { ["/datasets/apple2orange.zip"] = zip });
+        using var server = new LocalHttpServer(path => path == "/datasets/apple2orange.zip" ? zip : null);
         using var folder = new TempFolder();
         var progress = new RecordingProgress();
         var options = new UnalignedImagesOptions
@@ -44,7 +45,7 @@ public sealed class DatasetDownloadTests
     [Fact]
     public async Task Existing_dataset_is_not_downloaded_again()
     {
-        using var server = new LocalZipServer(new Dictionary<string, byte[]>());
+        using var server = new LocalHttpServer(_ => null);
         using var folder = new TempFolder();
         TestImages.Dataset(folder.Combine("maps"));
         var options = new UnalignedImagesOptions { Dataset = "maps", Download = true, BaseUrl = server.BaseUrl, LoadSize = 12, CropSize = 8 };
@@ -58,7 +59,7 @@ public sealed class DatasetDownloadTests
     [Fact]
     public async Task Http_error_names_the_url()
     {
-        using var server = new LocalZipServer(new Dictionary<string, byte[]>());
+        using var server = new LocalHttpServer(_ => null);
         using var folder = new TempFolder();
         var options = new UnalignedImagesOptions { Dataset = "facades", Download = true, BaseUrl = server.BaseUrl, LoadSize = 12, CropSize = 8 };
         var source = new UnalignedImagesDataSource(TestImages.Context(folder.Path), options, new HttpClient());

@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gan.Plugins.Mnist.Tests;
@@ -61,7 +62,7 @@ public sealed class MnistDownloaderTests : IDisposable
     [Fact]
     public async Task When_every_mirror_fails_the_error_lists_each_mirrors_failure()
     {
-        var refused = $"http://127.0.0.1:{LocalMirror.FreePort()}/mnist/";
+        var refused = $"http://127.0.0.1:{LocalHttpServer.FreePort()}/mnist/";
 
         var error = await Assert.ThrowsAsync<GanInputException>(() =>
             Downloader(true, refused, _mirror.Missing).DownloadAsync(MnistFile.TestImages, _folder.Path, CancellationToken.None));
