@@ -52,8 +52,8 @@ public sealed class TrainingRunTests
             data: {type: sine, count: 16, validation_count: 8, sequence_length: 16, batch_size: 8}
             model:
               predictor: {type: lstm-predictor, window: 4, hidden_size: 8}
-              generator: {type: lstm, sequence_length: 16, noise_dim: 2, hidden_size: 8, num_layers: 1}
-              discriminator: {type: lstm, hidden_size: 8, num_layers: 1}
+              generator: {type: lstm, sequence_length: 16, noise_dim: 2, hidden_size: 8, num_layers: 1, output: linear, sequence_latent: initial_state}
+              discriminator: {type: lstm, hidden_size: 8, num_layers: 1, minibatch_std: true}
             loss: minimax
             optimizers:
               default: {type: adam, lr: 0.001}
