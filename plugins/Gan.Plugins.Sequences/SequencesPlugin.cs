@@ -30,10 +30,10 @@ public sealed class SequencesPlugin : IGanPlugin
             "The classic sine predictor: window of 10 → 2-layer LSTM (50) → linear → next value. Use under model.predictor.");
         services.AddGanComponent<IGenerator, LstmGeneratorOptions>(
             "lstm", (_, options) => new LstmGenerator(options),
-            "Recurrent generator (RGAN / C-RNN-GAN): per-step noise (T, noise_dim) → stacked LSTM → linear (→ tanh) per step.");
+            "Recurrent generator (RGAN / C-RNN-GAN): a per-sequence code (initial LSTM states) and per-step noise, latent (T + 1, noise_dim) → stacked LSTM → linear (→ tanh) per step.");
         services.AddGanComponent<IDiscriminator, LstmDiscriminatorOptions>(
             "lstm", (_, options) => new LstmDiscriminator(options),
-            "Recurrent discriminator: (bidirectional) stacked LSTM over the whole sequence, one logit per step.");
+            "Recurrent discriminator: (bidirectional) stacked LSTM over the whole sequence and the batch's spread per step (minibatch std), one logit per step.");
         services.AddGanComponent<ITrainer, PredictorTrainerOptions>(
             "predictor", (_, options) => new PredictorTrainer(options),
             "Supervised next-value prediction from sliding windows, MSE loss (the classic LSTM sine example).");

@@ -24,7 +24,7 @@ public sealed class NetworkTests
     public void Generator_turns_per_step_noise_into_sequences_and_discriminator_scores_every_step()
     {
         using var scope = torch.NewDisposeScope();
-        using var generator = new LstmGenerator(new LstmGeneratorOptions { SequenceLength = 12, NoiseDim = 3, HiddenSize = 8 });
+        using var generator = new LstmGenerator(new LstmGeneratorOptions { SequenceLength = 12, NoiseDim = 3, HiddenSize = 8, Output = OutputActivation.Tanh, SequenceLatent = SequenceLatent.None });
         using var discriminator = new LstmDiscriminator(new LstmDiscriminatorOptions { HiddenSize = 8 });
 
         var latent = ((IGenerator)generator).SampleLatent(4, torch.CPU);
@@ -43,7 +43,7 @@ public sealed class NetworkTests
     public void Feedback_generator_makes_the_same_shapes_and_trains_through_its_step_loop()
     {
         using var scope = torch.NewDisposeScope();
-        using var generator = new LstmGenerator(new LstmGeneratorOptions { SequenceLength = 6, NoiseDim = 2, HiddenSize = 4, Feedback = true });
+        using var generator = new LstmGenerator(new LstmGeneratorOptions { SequenceLength = 6, NoiseDim = 2, HiddenSize = 4, Feedback = true, SequenceLatent = SequenceLatent.None });
 
         var sequences = generator.Generate(torch.randn(3, 6, 2));
         sequences.sum().backward();

@@ -18,10 +18,13 @@ internal sealed class LstmDiscriminator : Module<Tensor, Tensor>, IDiscriminator
     private readonly Linear head;
 #pragma warning restore IDE1006
 
+    private readonly bool _minibatchStd;
+
     /// <summary>Builds the network on the CPU; the engine moves it to the training device.</summary>
     public LstmDiscriminator(LstmDiscriminatorOptions options) : base("lstm_discriminator")
     {
-        lstm = LSTM(1, options.HiddenSize, options.NumLayers, batchFirst: true, bidirectional: options.Bidirectional);
+        _minibatchStd = options.MinibatchStd;
+        lstm = LSTM(_minibatchStd ? 2 : 1, options.HiddenSize, options.NumLayers, batchFirst: true, bidirectional: options.Bidirectional);
         head = Linear(options.HiddenSize * (options.Bidirectional ? 2 : 1), 1);
         RegisterComponents();
     }
@@ -40,7 +43,9 @@ internal sealed class LstmDiscriminator : Module<Tensor, Tensor>, IDiscriminator
             throw new ArgumentException($"The LSTM discriminator expects sequences (B, T, 1) but got shape [{string.Join(", ", input.shape)}].", nameof(input));
         }
 
-        var (output, h, c) = lstm.call(input, null);
+        using var features = _minibatchStd ? WithBatchSpread(input) : input.alias();
+        // (B, T, 1 or 2)
+        var (output, h, c) = lstm.call(features, null);
         h.Dispose();
         c.Dispose();
         // (B, T, hidden·directions)
@@ -49,5 +54,20 @@ internal sealed class LstmDiscriminator : Module<Tensor, Tensor>, IDiscriminator
         // (B, T, 1)
         return logits.squeeze(-1);
         // (B, T)
+    }
+
+    /// <summary>
+    /// Appends the batch's standard deviation at each step; a batch of one has no spread (0). The small constant
+    /// keeps the gradient finite when the batch is identical (√ has an infinite slope at 0), as in ProGAN.
+    /// </summary>
+    private static Tensor WithBatchSpread(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var spread = input.shape[0] > 1
+            ? input.var(0, unbiased: false, keepdim: true).add(1e-8).sqrt()
+            : zeros_like(input.narrow(0, 0, 1));
+        // (1, T, 1)
+        return cat([input, spread.expand(input.shape[0], -1, -1)], 2).MoveToOuterDisposeScope();
+        // (B, T, 2)
     }
 }

@@ -19,4 +19,13 @@ public sealed class LstmDiscriminatorOptions
     /// <summary>Read the sequence in both directions, so every step's score sees the whole sequence (C-RNN-GAN).</summary>
     [Description("Bidirectional LSTM (C-RNN-GAN): every step's score sees the whole sequence.")]
     public bool Bidirectional { get; set; } = true;
+
+    /// <summary>
+    /// Give every step a second input: the standard deviation of the batch at that step (Karras et al. 2018's
+    /// minibatch standard deviation, per time step). A generator that collapses onto one phase makes batches with
+    /// almost no spread at any step, which a discriminator reading one sequence at a time cannot see. On by
+    /// default: without it the sine GAN collapsed in every configuration tried (docs/sequences.md).
+    /// </summary>
+    [Description("Add the batch's standard deviation at each step as a second input channel (minibatch std, Karras et al. 2018): lets the discriminator see a generator collapsed onto one phase.")]
+    public bool MinibatchStd { get; set; } = true;
 }
