@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gan.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+// The same layers, shapes and timing loop as layer_bench.py; one line per layer: name, milliseconds.
+TorchNativeLoader.EnsureLoaded();
+torch.set_num_threads(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2);
+const int Warmup = 2;
+const int Repeats = 5;
+
+foreach (var (name, channels, size, layer) in CycleGanLayers())
+{
+    using (layer)
+    {
+        for (var i = 0; i < Warmup + Repeats; i++)
+        {
+            if (i == Warmup)
+            {
+                Clock.Restart();
+            }
+
+            using var scope = NewDisposeScope();
+            layer.call(randn(1, channels, size, size).requires_grad_()).sum().backward();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {Clock.Elapsed.TotalMilliseconds / Repeats,8:F1} ms"));
+    }
+}
+
+static IEnumerable<(string Name, long Channels, long Size, Module<Tensor, Tensor> Layer)> CycleGanLayers()
+{
+    yield return ("G conv7 3->64 @134", 3, 134, Conv2d(3, 64, 7));
+    yield return ("G conv3s2 64->128 @128", 64, 128, Conv2d(64, 128, 3, stride: 2, padding: 1));
+    yield return ("G conv3s2 128->256 @64", 128, 64, Conv2d(128, 256, 3, stride: 2, padding: 1));
+    yield return ("G res conv3 256->256 @34", 256, 34, Conv2d(256, 256, 3));
+    yield return ("G convT 256->128 @32", 256, 32, ConvTranspose2d(256, 128, 3, stride: 2, padding: 1, output_padding: 1));
+    yield return ("G convT 128->64 @64", 128, 64, ConvTranspose2d(128, 64, 3, stride: 2, padding: 1, output_padding: 1));
+    yield return ("G conv7 64->3 @134", 64, 134, Conv2d(64, 3, 7));
+    yield return ("instance norm 256 @32", 256, 32, InstanceNorm2d(256));
+    yield return ("instance norm 64 @128", 64, 128, InstanceNorm2d(64));
+    yield return ("reflection pad 1, 256 @32", 256, 32, ReflectionPad2d(1));
+    yield return ("reflection pad 3, 64 @128", 64, 128, ReflectionPad2d(3));
+    yield return ("D conv4s2 3->64 @128", 3, 128, Conv2d(3, 64, 4, stride: 2, padding: 1));
+    yield return ("D conv4s2 64->128 @64", 64, 64, Conv2d(64, 128, 4, stride: 2, padding: 1));
+    yield return ("D conv4 256->512 @16", 256, 16, Conv2d(256, 512, 4, stride: 1, padding: 1));
+}
+
+internal static partial class Program
+{
+    private static readonly Stopwatch Clock = new();
+}
