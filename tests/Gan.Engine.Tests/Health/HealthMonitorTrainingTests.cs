@@ -47,9 +47,7 @@ public sealed class HealthMonitorTrainingTests
 
         Assert.Equal(RunStatus.Finished, outcome.Status);
         var store = new FileStoreReader(temp.Combine("mlruns"));
-        var tag = store.GetRun(outcome.RunId).Tags["gan.health.warning.discriminator_winning"];
-        Assert.Matches(@"^from step \d+$", tag);
-        var since = long.Parse(tag["from step ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var since = WarningStartStep(store, outcome.RunId, "discriminator_winning");
         var flagged = store.GetMetricHistory(outcome.RunId, "health/discriminator_winning");
         Assert.NotEmpty(flagged);
         Assert.InRange(since, 1, flagged[0].Step - 19);
@@ -75,13 +73,19 @@ public sealed class HealthMonitorTrainingTests
 
         Assert.Equal(RunStatus.Finished, outcome.Status);
         var store = new FileStoreReader(temp.Combine("mlruns"));
-        var tag = store.GetRun(outcome.RunId).Tags["gan.health.warning.generator_collapse"];
-        Assert.Matches(@"^from step \d+$", tag);
-        var since = long.Parse(tag["from step ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var since = WarningStartStep(store, outcome.RunId, "generator_collapse");
         var ratios = store.GetMetricHistory(outcome.RunId, "health/diversity_ratio");
         Assert.True(ratios[^1].Value < 0.5, $"diversity ratio at the end {ratios[^1].Value}");
         var firstBelow = ratios.First(r => r.Value < 0.5).Step;
         Assert.Equal(firstBelow, since);
         Assert.NotEmpty(store.GetMetricHistory(outcome.RunId, "health/generator_collapse"));
+    }
+
+    /// <summary>The step in the run's <c>gan.health.warning.KIND</c> tag, after checking the tag's wording.</summary>
+    private static long WarningStartStep(FileStoreReader store, string runId, string kind)
+    {
+        var tag = store.GetRun(runId).Tags["gan.health.warning." + kind];
+        Assert.Matches(@"^from step \d+$", tag);
+        return long.Parse(tag["from step ".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
