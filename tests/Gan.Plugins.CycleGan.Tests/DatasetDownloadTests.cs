@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Gan.Abstractions;
 using Gan.Plugins.CycleGan.Data;
-using Gan.Tests.Shared;
 
 namespace Gan.Plugins.CycleGan.Tests;
 
@@ -10,7 +9,7 @@ public sealed class DatasetDownloadTests
     /// <summary>A zip laid out like the reference's: NAME/trainA/..., NAME/trainB/..., NAME/testA/..., NAME/testB/...</summary>
     private static byte[] DatasetZip(string name)
     {
-        using var staging = new TempFolder();
+        using var staging = new TemporaryDirectory();
         TestImages.Dataset(staging.Combine(name), count: 2);
         var zip = Path.Combine(Path.GetTempPath(), $"cyclegan-zip-{Guid.NewGuid():N}.zip");
         ZipFile.CreateFromDirectory(staging.Path, zip);
@@ -24,7 +23,7 @@ public sealed class DatasetDownloadTests
     {
         var zip = DatasetZip("apple2orange");
         using var server = new LocalHttpServer(path => path == "/datasets/apple2orange.zip" ? zip : null);
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var progress = new RecordingProgress();
         var options = new UnalignedImagesOptions
         {
@@ -46,7 +45,7 @@ public sealed class DatasetDownloadTests
     public async Task Existing_dataset_is_not_downloaded_again()
     {
         using var server = new LocalHttpServer(_ => null);
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         TestImages.Dataset(folder.Combine("maps"));
         var options = new UnalignedImagesOptions { Dataset = "maps", Download = true, BaseUrl = server.BaseUrl, LoadSize = 12, CropSize = 8 };
         var source = new UnalignedImagesDataSource(TestImages.Context(folder.Path), options, new HttpClient());
@@ -60,7 +59,7 @@ public sealed class DatasetDownloadTests
     public async Task Http_error_names_the_url()
     {
         using var server = new LocalHttpServer(_ => null);
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var options = new UnalignedImagesOptions { Dataset = "facades", Download = true, BaseUrl = server.BaseUrl, LoadSize = 12, CropSize = 8 };
         var source = new UnalignedImagesDataSource(TestImages.Context(folder.Path), options, new HttpClient());
 
@@ -74,7 +73,7 @@ public sealed class DatasetDownloadTests
     [Fact]
     public async Task Unknown_dataset_name_lists_the_known_ones()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var options = new UnalignedImagesOptions { Dataset = "cats2dogs", Download = true, LoadSize = 12, CropSize = 8 };
         var source = new UnalignedImagesDataSource(TestImages.Context(folder.Path), options, new HttpClient());
 

@@ -8,7 +8,7 @@ public sealed class ImageDecodingTests
     [Fact]
     public void Rgb_png_decodes_to_its_pixels()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var path = folder.Combine("rgb.png");
         TestImages.WritePng(path, 5, 3, 10, 20, 30);
 
@@ -21,7 +21,7 @@ public sealed class ImageDecodingTests
     [Fact]
     public void Grey_png_is_replicated_to_three_equal_channels()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var path = folder.Combine("grey.png");
         TestImages.WritePng(path, 4, 4, 77);
 
@@ -33,7 +33,7 @@ public sealed class ImageDecodingTests
     [Fact]
     public void Rgba_png_drops_the_alpha_channel()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var path = folder.Combine("rgba.png");
         TestImages.WritePng(path, 3, 2, 1, 2, 3, 128);
 
@@ -46,7 +46,7 @@ public sealed class ImageDecodingTests
     [Fact]
     public void Jpeg_decodes_to_nearly_its_colour()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var path = folder.Combine("photo.jpg");
         TestImages.WriteJpeg(path, 16, 8, 200, 100, 50);
 
@@ -60,7 +60,7 @@ public sealed class ImageDecodingTests
     [Fact]
     public void Corrupt_image_names_the_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var path = folder.Combine("broken.png");
         File.WriteAllBytes(path, [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3, 4, 5, 6]);
 

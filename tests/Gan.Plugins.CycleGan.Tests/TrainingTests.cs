@@ -6,7 +6,6 @@ using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Plugins.CycleGan.Images;
 using Gan.Plugins.CycleGan.Tools;
-using Gan.Tests.Shared;
 using Gan.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -75,8 +74,8 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
     [Fact]
     public async Task Translate_writes_images_of_the_original_size_in_their_format()
     {
-        using var output = new TempFolder();
-        using var input = new TempFolder();
+        using var output = new TemporaryDirectory();
+        using var input = new TemporaryDirectory();
         TestImages.WritePng(input.Combine("wide.png"), 40, 24, 215, 40, 35);
         TestImages.WriteJpeg(input.Combine("small.jpg"), 10, 14, 235, 235, 230);
         var console = new StringWriter();
@@ -114,7 +113,7 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
         public const double LearningRate = 1e-3;
         public const int Steps = Epochs * 6;
 
-        private readonly TempFolder _folder = new();
+        private readonly TemporaryDirectory _folder = new();
         private readonly PluginCatalog _catalog;
         private readonly ExperimentLoader _loader;
         private readonly ServiceProvider _pluginServices;

@@ -8,7 +8,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Batches_hold_A_and_B_as_three_channel_crops_in_minus_one_to_one()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"), count: 3);
         // Mixed formats in one domain: grey PNG, RGBA PNG and JPEG of other sizes all become 3-channel crops.
         TestImages.WritePng(Path.Combine(root, "trainA", "grey.png"), 20, 9, 128);
@@ -33,7 +33,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Same_seed_and_epoch_give_the_same_batches_and_another_epoch_differs()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"), count: 6);
         var source = TestImages.Source(root);
         await source.PrepareAsync(CancellationToken.None);
@@ -49,7 +49,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Missing_domain_folder_names_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"));
         Directory.Delete(Path.Combine(root, "trainB"), recursive: true);
         var source = TestImages.Source(root);
@@ -63,7 +63,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Empty_domain_folder_names_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"));
         foreach (var file in Directory.GetFiles(Path.Combine(root, "trainA")))
         {
@@ -82,7 +82,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task File_that_is_not_an_image_fails_preparation_naming_the_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"));
         var bad = Path.Combine(root, "trainB", "zz-bad.jpg");
         File.WriteAllText(bad, "this is text, not a JPEG");
@@ -97,7 +97,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Truncated_image_fails_while_reading_naming_the_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"), count: 2);
         var truncated = Truncate(Path.Combine(root, "trainA", "a1.png"));
         var source = TestImages.Source(root);
@@ -112,7 +112,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Skip_bad_files_skips_and_counts_unreadable_images()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"), count: 3);
         File.WriteAllText(Path.Combine(root, "trainB", "zz-bad.png"), "text");
         Truncate(Path.Combine(root, "trainA", "a1.png"));
@@ -130,7 +130,7 @@ public sealed class UnalignedImagesDataSourceTests
     [Fact]
     public async Task Test_split_is_resized_without_random_crop_or_flip()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var root = TestImages.Dataset(folder.Combine("set"));
         var source = TestImages.Source(root);
         await source.PrepareAsync(CancellationToken.None);

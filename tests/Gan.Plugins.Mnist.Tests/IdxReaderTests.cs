@@ -4,13 +4,13 @@ namespace Gan.Plugins.Mnist.Tests;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     private string Write(string name, byte[] content)
     {
-        var path = _folder.File(name);
+        var path = _folder.Combine(name);
         File.WriteAllBytes(path, content);
         return path;
     }
@@ -119,7 +119,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void Missing_file_is_an_input_error_naming_it()
     {
-        var path = _folder.File("nothing-here");
+        var path = _folder.Combine("nothing-here");
 
         var error = Assert.Throws<GanInputException>(() => IdxReader.Read(path));
 

@@ -1,4 +1,3 @@
-using Gan.Tests.Shared;
 
 namespace Gan.Plugins.Mnist.Tests;
 

@@ -6,7 +6,7 @@ namespace Gan.Plugins.Mnist.Tests;
 public sealed class MnistDataSourceFileTests : IDisposable
 {
     private static readonly HttpClient NoNetwork = new();
-    private readonly TempFolder _root = new();
+    private readonly TemporaryDirectory _root = new();
 
     public void Dispose() => _root.Dispose();
 
@@ -28,7 +28,7 @@ public sealed class MnistDataSourceFileTests : IDisposable
     [Fact]
     public async Task Image_and_label_count_mismatch_names_both_files()
     {
-        var folder = _root.File("mnist");
+        var folder = _root.Combine("mnist");
         TestData.WriteTinyMnist(folder, trainImages: 3, trainLabels: 2);
         using var source = Source(new MnistDataOptions());
 
@@ -43,7 +43,7 @@ public sealed class MnistDataSourceFileTests : IDisposable
     [Fact]
     public async Task Raw_files_are_read_in_file_order_without_shuffle_and_the_last_partial_batch_is_kept()
     {
-        TestData.WriteTinyMnist(_root.File("digits"), trainImages: 5, trainLabels: 5, gzip: false);
+        TestData.WriteTinyMnist(_root.Combine("digits"), trainImages: 5, trainLabels: 5, gzip: false);
         using var source = Source(new MnistDataOptions { Path = "digits", BatchSize = 2, Shuffle = false });
         await source.PrepareAsync(CancellationToken.None);
         using var scope = torch.NewDisposeScope();
@@ -62,7 +62,7 @@ public sealed class MnistDataSourceFileTests : IDisposable
     [Fact]
     public async Task Images_that_are_not_three_dimensional_are_refused_naming_the_file()
     {
-        var folder = _root.File("mnist");
+        var folder = _root.Combine("mnist");
         TestData.WriteTinyMnist(folder, trainImages: 2, trainLabels: 2);
         var images = Path.Combine(folder, "train-images-idx3-ubyte.gz");
         File.WriteAllBytes(images, TestData.Gzip(TestData.Idx([2, 4], new byte[8])));
@@ -77,7 +77,7 @@ public sealed class MnistDataSourceFileTests : IDisposable
     [Fact]
     public async Task Asking_for_a_split_mnist_does_not_have_is_an_input_error()
     {
-        TestData.WriteTinyMnist(_root.File("mnist"), trainImages: 2, trainLabels: 2);
+        TestData.WriteTinyMnist(_root.Combine("mnist"), trainImages: 2, trainLabels: 2);
         using var source = Source(new MnistDataOptions());
         await source.PrepareAsync(CancellationToken.None);
 

@@ -1,5 +1,4 @@
 using Gan.Abstractions;
-using Gan.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gan.Plugins.Mnist.Tests;
@@ -8,7 +7,7 @@ public sealed class MnistDownloaderTests : IDisposable
 {
     private static readonly HttpClient Http = new();
     private readonly LocalMirror _mirror = new();
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryDirectory _folder = new();
     private readonly RecordingProgressReporter _progress = new();
 
     public void Dispose()
@@ -28,7 +27,7 @@ public sealed class MnistDownloaderTests : IDisposable
 
         var path = await Downloader(true, _mirror.Missing, _mirror.Real).DownloadAsync(file, _folder.Path, CancellationToken.None);
 
-        Assert.Equal(_folder.File(file.GzipName), path);
+        Assert.Equal(_folder.Combine(file.GzipName), path);
         Assert.Equal(expected, await File.ReadAllBytesAsync(path));
         Assert.Equal(["/missing/" + file.GzipName, "/real/" + file.GzipName], _mirror.Requests);
         var task = Assert.Single(_progress.Tasks);

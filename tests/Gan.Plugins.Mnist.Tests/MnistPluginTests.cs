@@ -41,7 +41,7 @@ public sealed class MnistPluginTests
     [Fact]
     public void Factories_build_working_components_from_default_options()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var services = new ServiceCollection();
         new MnistPlugin().Configure(services);
         var context = TestData.Context(folder.Path);

@@ -72,9 +72,9 @@ public sealed class MultiStageRunTests
     [Fact]
     public async Task Three_stages_train_log_bleu_per_stage_and_the_answer_command_uses_the_result()
     {
-        using var folder = new TempFolder();
-        folder.Write("qa.tsv", TestData.Tsv());
-        var experimentPath = folder.Write("qa-text-tiny.yaml", Experiment(folder.Path));
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("qa.tsv", TestData.Tsv());
+        var experimentPath = folder.WriteFile("qa-text-tiny.yaml", Experiment(folder.Path));
         using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
         catalog.LoadFrom(PluginFolder, mustExist: true);
         var loader = new ExperimentLoader(catalog);
@@ -118,9 +118,9 @@ public sealed class MultiStageRunTests
     [Fact]
     public async Task Network_smaller_than_the_vocabulary_fails_with_a_message_naming_the_option()
     {
-        using var folder = new TempFolder();
-        folder.Write("qa.tsv", TestData.Tsv());
-        var experimentPath = folder.Write("small.yaml", Experiment(folder.Path).Replace("    vocab_size: 64\n    embedding_dim: 8\n    hidden_dim: 16", "    vocab_size: 10\n    embedding_dim: 8\n    hidden_dim: 16", StringComparison.Ordinal));
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("qa.tsv", TestData.Tsv());
+        var experimentPath = folder.WriteFile("small.yaml", Experiment(folder.Path).Replace("    vocab_size: 64\n    embedding_dim: 8\n    hidden_dim: 16", "    vocab_size: 10\n    embedding_dim: 8\n    hidden_dim: 16", StringComparison.Ordinal));
         using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
         catalog.LoadFrom(PluginFolder, mustExist: true);
         var loader = new ExperimentLoader(catalog);

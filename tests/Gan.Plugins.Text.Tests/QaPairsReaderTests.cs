@@ -8,8 +8,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Tsv_with_header_yields_each_pair_with_its_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("qa.tsv", "question\tanswer\nWhat is 2 plus 2?\t2 plus 2 is 4.\n\n# a comment\nWho wrote Hamlet?\tShakespeare wrote Hamlet.\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("qa.tsv", "question\tanswer\nWhat is 2 plus 2?\t2 plus 2 is 4.\n\n# a comment\nWho wrote Hamlet?\tShakespeare wrote Hamlet.\n");
 
         var pairs = QaPairsReader.Read(path, QaFileFormat.Auto);
 
@@ -21,8 +21,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Tsv_without_header_keeps_the_first_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("qa.txt", "What is 2 plus 2?\t2 plus 2 is 4.\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("qa.txt", "What is 2 plus 2?\t2 plus 2 is 4.\n");
 
         Assert.Single(QaPairsReader.Read(path, QaFileFormat.Tsv));
     }
@@ -30,8 +30,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Tsv_line_with_three_fields_names_the_file_and_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("bad.tsv", "question\tanswer\nGood?\tYes.\nBad?\tNo.\textra\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("bad.tsv", "question\tanswer\nGood?\tYes.\nBad?\tNo.\textra\n");
 
         var error = Assert.Throws<GanInputException>(() => QaPairsReader.Read(path, QaFileFormat.Auto));
 
@@ -42,8 +42,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Tsv_line_with_an_empty_answer_names_the_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("empty.tsv", "Question one?\t\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("empty.tsv", "Question one?\t\n");
 
         var error = Assert.Throws<GanInputException>(() => QaPairsReader.Read(path, QaFileFormat.Auto));
 
@@ -54,8 +54,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Json_lines_yield_question_and_answer_fields()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("qa.jsonl", "{\"question\": \"What is C#?\", \"answer\": \"A language.\", \"id\": 1}\n{\"question\":\"Why?\",\"answer\":\"Because.\"}\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("qa.jsonl", "{\"question\": \"What is C#?\", \"answer\": \"A language.\", \"id\": 1}\n{\"question\":\"Why?\",\"answer\":\"Because.\"}\n");
 
         var pairs = QaPairsReader.Read(path, QaFileFormat.Auto);
 
@@ -66,8 +66,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Invalid_json_line_names_the_file_and_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("qa.jsonl", "{\"question\": \"Q?\", \"answer\": \"A.\"}\n{\"question\": \"Q2?\", \"answer\": \n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("qa.jsonl", "{\"question\": \"Q?\", \"answer\": \"A.\"}\n{\"question\": \"Q2?\", \"answer\": \n");
 
         var error = Assert.Throws<GanInputException>(() => QaPairsReader.Read(path, QaFileFormat.Auto));
 
@@ -78,8 +78,8 @@ public sealed class QaPairsReaderTests
     [Fact]
     public void Json_line_without_an_answer_names_the_missing_field()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("qa.ndjson", "{\"question\": \"Q?\", \"reply\": \"A.\"}\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("qa.ndjson", "{\"question\": \"Q?\", \"reply\": \"A.\"}\n");
 
         var error = Assert.Throws<GanInputException>(() => QaPairsReader.Read(path, QaFileFormat.Auto));
 

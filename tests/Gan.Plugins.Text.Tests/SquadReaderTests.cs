@@ -17,8 +17,8 @@ public sealed class SquadReaderTests
     [Fact]
     public void Answerable_questions_take_their_first_answer_and_unanswerable_ones_are_skipped()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("squad.json", Squad2);
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("squad.json", Squad2);
 
         var pairs = SquadReader.Read(path, UnanswerableHandling.Skip, "unanswerable");
 
@@ -29,8 +29,8 @@ public sealed class SquadReaderTests
     [Fact]
     public void Unanswerable_questions_can_map_to_a_configured_answer()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("squad.json", Squad2);
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("squad.json", Squad2);
 
         var pairs = SquadReader.Read(path, UnanswerableHandling.Token, "no answer");
 
@@ -41,8 +41,8 @@ public sealed class SquadReaderTests
     [Fact]
     public void Record_without_a_question_names_article_paragraph_and_question_index()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("broken.json", """
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("broken.json", """
             {"data": [{"paragraphs": [{"qas": [{"question": "Fine?", "answers": [{"text": "yes"}]}]}]},
                       {"paragraphs": [{"qas": []}, {"qas": [{"question": "Fine?", "answers": [{"text": "yes"}]}, {"id": "x", "answers": []}]}]}]}
             """);
@@ -56,8 +56,8 @@ public sealed class SquadReaderTests
     [Fact]
     public void Answer_without_text_is_reported()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("notext.json", """{"data": [{"paragraphs": [{"qas": [{"question": "Q?", "answers": [{"answer_start": 3}]}]}]}]}""");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("notext.json", """{"data": [{"paragraphs": [{"qas": [{"question": "Q?", "answers": [{"answer_start": 3}]}]}]}]}""");
 
         var error = Assert.Throws<GanInputException>(() => SquadReader.Read(path, UnanswerableHandling.Skip, "unanswerable"));
 
@@ -67,8 +67,8 @@ public sealed class SquadReaderTests
     [Fact]
     public void Truncated_json_names_the_file()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("cut.json", Squad2[..200]);
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("cut.json", Squad2[..200]);
 
         var error = Assert.Throws<GanInputException>(() => SquadReader.Read(path, UnanswerableHandling.Skip, "unanswerable"));
 

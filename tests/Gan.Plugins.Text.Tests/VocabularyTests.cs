@@ -28,7 +28,7 @@ public sealed class VocabularyTests
     [Fact]
     public void Saved_vocabulary_loads_with_identical_ids()
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryDirectory();
         var vocabulary = Vocabulary.Build([WordTokenizer.Tokenize("What's the capital of France? Paris, of course.")], 1, 100);
         var path = Path.Combine(folder.Path, "vocab.txt");
 
@@ -42,8 +42,8 @@ public sealed class VocabularyTests
     [Fact]
     public void Loading_a_file_that_is_not_a_vocabulary_names_the_file_and_line()
     {
-        using var folder = new TempFolder();
-        var path = folder.Write("words.txt", "<pad>\nhello\n");
+        using var folder = new TemporaryDirectory();
+        var path = folder.WriteFile("words.txt", "<pad>\nhello\n");
 
         var error = Assert.Throws<GanInputException>(() => Vocabulary.Load(path));
 
@@ -76,8 +76,8 @@ public sealed class VocabularyTests
     [Fact]
     public void Rebuilding_the_data_source_gives_the_same_vocabulary_split_and_cache_file()
     {
-        using var folder = new TempFolder();
-        folder.Write("qa.tsv", TestData.Tsv());
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("qa.tsv", TestData.Tsv());
         var options = new QaPairsDataOptions { Path = "qa.tsv", ValidationFraction = 0.2, BatchSize = 4 };
 
         var first = TestData.PairsSource(TestData.Context(folder.Path), options);
@@ -95,8 +95,8 @@ public sealed class VocabularyTests
     [Fact]
     public void Another_seed_holds_out_other_pairs()
     {
-        using var folder = new TempFolder();
-        folder.Write("qa.tsv", TestData.Tsv());
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("qa.tsv", TestData.Tsv());
         var options = new QaPairsDataOptions { Path = "qa.tsv", ValidationFraction = 0.2 };
         var a = TestData.PairsSource(TestData.Context(folder.Path, seed: 1), options);
         var b = TestData.PairsSource(TestData.Context(folder.Path, seed: 2), options);
@@ -109,8 +109,8 @@ public sealed class VocabularyTests
     [Fact]
     public void Batches_are_padded_int64_questions_and_answers_ending_with_the_end_token()
     {
-        using var folder = new TempFolder();
-        folder.Write("qa.tsv", TestData.Tsv());
+        using var folder = new TemporaryDirectory();
+        folder.WriteFile("qa.tsv", TestData.Tsv());
         var source = TestData.PairsSource(TestData.Context(folder.Path), new QaPairsDataOptions { Path = "qa.tsv", BatchSize = 5, ValidationFraction = 0.2 });
         source.PrepareAsync(CancellationToken.None).GetAwaiter().GetResult();
 

@@ -7,7 +7,7 @@ namespace Gan.Tracking.Tests;
 public sealed class FileTrackingStoreTests : IDisposable
 {
     private static readonly Dictionary<string, string> NoTags = new();
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
     private readonly CapturingLoggerFactory _logs = new();
     private readonly FixedTimeProvider _clock = new();
 
@@ -138,7 +138,7 @@ public sealed class FileTrackingStoreTests : IDisposable
             await run.EndAsync(RunStatus.Finished, CancellationToken.None);
         }
 
-        var reader = new FileStoreReader(_temp.MlrunsPath);
+        var reader = new FileStoreReader(_temp.Combine("mlruns"));
         Assert.Single(reader.ListExperiments(), e => e.Name == "gan");
         Assert.Equal(2, reader.ListRuns(first).Count);
     }
@@ -154,9 +154,9 @@ public sealed class FileTrackingStoreTests : IDisposable
             await run.DisposeAsync();
         }
 
-        var experiment = Assert.Single(new FileStoreReader(_temp.MlrunsPath).ListExperiments(), e => e.Name == "race");
+        var experiment = Assert.Single(new FileStoreReader(_temp.Combine("mlruns")).ListExperiments(), e => e.Name == "race");
         Assert.All(runs, run => Assert.Equal(experiment.ExperimentId, run.ExperimentId));
-        Assert.Equal(8, new FileStoreReader(_temp.MlrunsPath).ListRuns(experiment.ExperimentId).Count);
+        Assert.Equal(8, new FileStoreReader(_temp.Combine("mlruns")).ListRuns(experiment.ExperimentId).Count);
     }
 
     [Fact]
@@ -369,5 +369,5 @@ public sealed class FileTrackingStoreTests : IDisposable
         Assert.Equal(full[..^4] + "%compressed.png", thumbnail);
     }
 
-    private FileTrackingStore NewStore() => new(_temp.MlrunsPath, _logs, _clock);
+    private FileTrackingStore NewStore() => new(_temp.Combine("mlruns"), _logs, _clock);
 }

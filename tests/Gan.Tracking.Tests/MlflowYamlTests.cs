@@ -2,7 +2,7 @@ namespace Gan.Tracking.Tests;
 
 public sealed class MlflowYamlTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using Gan.Tests.Shared;
 
 namespace Gan.Engine.Tests.Infrastructure;
 
@@ -13,12 +12,17 @@ internal sealed class GanProcess : IDisposable
 
     private GanProcess(string workingDirectory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Executable)
+        // Through `env --default-signal=INT` (GNU coreutils): a test run started in the background of a script
+        // (nohup, `&`) has SIGINT ignored, the child would inherit that, and Ctrl+C tests could never pass. A user's
+        // terminal gives gan the default disposition; so does this.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Executable);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

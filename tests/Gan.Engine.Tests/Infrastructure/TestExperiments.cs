@@ -1,4 +1,3 @@
-using Gan.Tests.Shared;
 
 namespace Gan.Engine.Tests.Infrastructure;
 

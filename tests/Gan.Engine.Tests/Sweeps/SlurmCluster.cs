@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gan.Tests.Shared;
 
 namespace Gan.Engine.Tests.Sweeps;
 

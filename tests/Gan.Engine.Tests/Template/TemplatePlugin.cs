@@ -1,5 +1,4 @@
 using Gan.Engine.Tests.Infrastructure;
-using Gan.Tests.Shared;
 
 namespace Gan.Engine.Tests.Template;
 

@@ -10,7 +10,7 @@ public sealed class ClassifierCacheTests
     [Fact]
     public void Trained_classifier_is_cached_with_its_checksum_and_retrained_with_a_warning_when_it_does_not_match()
     {
-        using var temp = new TempFolder();
+        using var temp = new TemporaryDirectory();
         TestData.WriteTinyMnist(temp.Path, trainImages: 20, trainLabels: 20, testCount: 10);
         var logger = new RecordingLogger();
         var cache = new ClassifierCache(System.IO.Path.Combine(temp.Path, "cache"), logger);

@@ -21,7 +21,7 @@ internal sealed class RestFixture : IDisposable
         Store = new RestTrackingStore(Connection, Options, Logs);
     }
 
-    public TempDirectory Temp { get; } = new();
+    public TemporaryDirectory Temp { get; } = new();
 
     public MlflowTestServer Server { get; }
 

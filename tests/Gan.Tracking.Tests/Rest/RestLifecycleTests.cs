@@ -128,7 +128,7 @@ public sealed class RestLifecycleTests
     {
         using var f = new RestFixture();
         var rest = await f.StartAsync();
-        var file = await new FileTrackingStore(f.Temp.MlrunsPath).StartRunAsync(new RunStartRequest("exp", "r", new Dictionary<string, string>()), CancellationToken.None);
+        var file = await new FileTrackingStore(f.Temp.Combine("mlruns")).StartRunAsync(new RunStartRequest("exp", "r", new Dictionary<string, string>()), CancellationToken.None);
         foreach (var run in new[] { rest, file })
         {
             run.LogMetric("loss/D(x)|real", 1, 0);
@@ -136,7 +136,7 @@ public sealed class RestLifecycleTests
             await run.EndAsync(RunStatus.Finished, CancellationToken.None);
         }
 
-        var fileKeys = new FileStoreReader(f.Temp.MlrunsPath).GetRun(file.RunId).Metrics.Keys.Order(StringComparer.Ordinal);
+        var fileKeys = new FileStoreReader(f.Temp.Combine("mlruns")).GetRun(file.RunId).Metrics.Keys.Order(StringComparer.Ordinal);
         var restKeys = f.Server.GetRun(rest.RunId).Metrics.Select(m => m.Key).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(fileKeys, restKeys);
         Assert.Contains("loss/D_x__real", restKeys);

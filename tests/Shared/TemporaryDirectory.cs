@@ -1,4 +1,4 @@
-namespace Gan.Engine.Tests.Infrastructure;
+namespace Gan.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
@@ -11,13 +11,24 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A path inside the folder (nothing is created).</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Writes a text file (creating its folders) and returns its path.</summary>
     public string WriteFile(string name, string content)
     {
         var path = Combine(name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Writes a binary file (creating its folders) and returns its path.</summary>
+    public string WriteFile(string name, byte[] content)
+    {
+        var path = Combine(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
         return path;
     }
 
@@ -29,7 +40,7 @@ internal sealed class TemporaryDirectory : IDisposable
         }
         catch (IOException)
         {
-            // Best effort: a file still open by a finished run must not fail the test.
+            // Best effort: a file still open elsewhere stays in the temp folder.
         }
     }
 }
