@@ -54,7 +54,10 @@ try
     var clock = new StepClock { MemoryAt = [.. Enumerable.Range(0, 11).Select(k => (long)warmup + (k * iterations / 10))] };
     var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
         new ServiceCollection().BuildServiceProvider());
-    var outcome = await runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None);
+    // --one-thread 1: every continuation of the run on this one thread, so libtorch sees one OpenMP team.
+    var outcome = Option("one-thread", 0) == 1
+        ? SingleThreadContext.Run(() => runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None))
+        : await runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None);
     if (outcome.Status != RunStatus.Finished)
     {
         Console.Error.WriteLine($"The benchmark run failed: {outcome.Message}");

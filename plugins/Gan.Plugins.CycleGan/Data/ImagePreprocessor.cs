@@ -21,7 +21,7 @@ internal sealed class ImagePreprocessor
     /// <summary>Float values of one (3, crop, crop) image, ready to copy into a batch.</summary>
     public float[] Apply(DecodedImage image, SampleDraw draw)
     {
-        // Runs on decoding worker threads: a private scope frees every intermediate there.
+        // A private scope frees every intermediate of the image at once.
         using var scope = NewDisposeScope();
         var full = ImageTensors.FromImage(image);
         var resized = ImageTensors.Resize(full, _loadSize, _loadSize);

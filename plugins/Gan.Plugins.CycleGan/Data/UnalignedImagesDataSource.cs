@@ -140,18 +140,27 @@ internal sealed class UnalignedImagesDataSource : IDataSource
         var valuesA = new float[n * pixels];
         var valuesB = new float[n * pixels];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DecodeThreads ?? Environment.ProcessorCount };
+        var decoded = new DecodedImage[2 * n];
         try
         {
+            // Only the decoding (managed code) runs on pool threads. The resize and crop run torch operations, and
+            // every OS thread that runs a parallel torch operation gets an OpenMP team of its own: extra teams make
+            // libgomp stop spin-waiting, which cost the training step a quarter of its speed on 2 cores.
             Parallel.For(0, 2 * n, parallel, job =>
             {
-                var (folder, draw, target) = job < n ? (folders.A, draws[job].A, valuesA) : (folders.B, draws[job - n].B, valuesB);
-                var image = DecodeWithSkipping(folder, draw.Index);
-                preprocessor.Apply(image, draw).CopyTo(target, (job % n) * pixels);
+                var (folder, draw) = job < n ? (folders.A, draws[job].A) : (folders.B, draws[job - n].B);
+                decoded[job] = DecodeWithSkipping(folder, draw.Index);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<GanInputException>().FirstOrDefault() is { } first)
         {
             throw new GanInputException(first.Message, first);
+        }
+
+        for (var job = 0; job < 2 * n; job++)
+        {
+            var (draw, target) = job < n ? (draws[job].A, valuesA) : (draws[job - n].B, valuesB);
+            preprocessor.Apply(decoded[job], draw).CopyTo(target, (job % n) * pixels);
         }
 
         // Built outside any caller's dispose scope would be the same; detach so an enumerating scope cannot free them.
