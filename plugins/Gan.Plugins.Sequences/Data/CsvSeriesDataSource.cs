@@ -11,17 +11,14 @@ namespace Gan.Plugins.Sequences.Data;
 /// into sliding windows within each part. The scaler is written to the cache as JSON (<see cref="ScalerPath"/>)
 /// and logged with the run by the predictor trainer, so forecasts can be turned back into the data's units.
 /// </summary>
-internal sealed class CsvSeriesDataSource : IDataSource, IScaledSeries, IDisposable
+internal sealed class CsvSeriesDataSource : TrainValidationSeries, IDataSource, IScaledSeries
 {
-    private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Validation];
-
     private readonly CsvSeriesOptions _options;
     private readonly ILogger _logger;
-    private readonly Dictionary<DataSplit, SequenceBatches> _splits = [];
     private SeriesScaler? _scaler;
 
     /// <summary>Creates the source; the file is read in <see cref="PrepareAsync"/>.</summary>
-    public CsvSeriesDataSource(ComponentContext context, CsvSeriesOptions options)
+    public CsvSeriesDataSource(ComponentContext context, CsvSeriesOptions options) : base("csv-series")
     {
         _options = options;
         _logger = context.LoggerFactory.CreateLogger<CsvSeriesDataSource>();
@@ -44,10 +41,7 @@ internal sealed class CsvSeriesDataSource : IDataSource, IScaledSeries, IDisposa
     public int SplitIndex { get; private set; }
 
     /// <inheritdoc />
-    public int BatchSize => _options.BatchSize;
-
-    /// <inheritdoc />
-    public IReadOnlyCollection<DataSplit> Splits => AvailableSplits;
+    public override int BatchSize => _options.BatchSize;
 
     /// <inheritdoc />
     public SeriesScaler Scaler => _scaler ?? throw new InvalidOperationException("The csv-series data source is not prepared.");
@@ -55,7 +49,7 @@ internal sealed class CsvSeriesDataSource : IDataSource, IScaledSeries, IDisposa
     /// <inheritdoc />
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
-        if (_splits.Count > 0)
+        if (Prepared.Count > 0)
         {
             return Task.CompletedTask;
         }
@@ -74,41 +68,18 @@ internal sealed class CsvSeriesDataSource : IDataSource, IScaledSeries, IDisposa
 
         _scaler = SeriesScaler.Fit(_options.Scaling, new ArraySegment<double>(values, 0, split));
         var scaled = values.Select(_scaler.Transform).ToArray();
-        _splits[DataSplit.Train] = new SequenceBatches(SlidingWindows.Cut(new ArraySegment<double>(scaled, 0, split), window, _options.Stride));
-        _splits[DataSplit.Validation] = new SequenceBatches(
+        Prepared[DataSplit.Train] = new SequenceBatches(SlidingWindows.Cut(new ArraySegment<double>(scaled, 0, split), window, _options.Stride));
+        Prepared[DataSplit.Validation] = new SequenceBatches(
             SlidingWindows.Cut(new ArraySegment<double>(scaled, split, validation), window, _options.Stride));
         Raw = values;
         SplitIndex = split;
         _scaler.Save(ScalerPath);
         _logger.LogInformation(
             "{File} column {Column}: {Count} values, {Train} training and {Validation} validation windows of {Length}; scaler {Scaler} saved to {Path}",
-            FilePath, _options.Column, values.Length, _splits[DataSplit.Train].Count, _splits[DataSplit.Validation].Count, window, _scaler, ScalerPath);
+            FilePath, _options.Column, values.Length, Prepared[DataSplit.Train].Count, Prepared[DataSplit.Validation].Count, window, _scaler, ScalerPath);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public long BatchesPerEpoch(DataSplit split) => Sequences(split).BatchesPerEpoch(BatchSize);
-
-    /// <inheritdoc />
-    public IEnumerable<Batch> ReadEpoch(EpochRequest request, CancellationToken cancellationToken) =>
-        Sequences(request.Split).Read(request, BatchSize, _options.Shuffle && request.Split == DataSplit.Train, cancellationToken);
-
-    /// <inheritdoc />
-    public SequenceBatches Sequences(DataSplit split) =>
-        !AvailableSplits.Contains(split)
-            ? throw new GanInputException($"The csv-series data source has no {split} split; it has Train and Validation.")
-            : _splits.TryGetValue(split, out var data)
-                ? data
-                : throw new InvalidOperationException("The csv-series data source is not prepared: call PrepareAsync first.");
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var split in _splits.Values)
-        {
-            split.Dispose();
-        }
-
-        _splits.Clear();
-    }
+    protected override bool Shuffle => _options.Shuffle;
 }
