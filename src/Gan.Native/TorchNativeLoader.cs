@@ -39,6 +39,7 @@ public static class TorchNativeLoader
                 }
             }
 
+            NativeHeapSettings.Apply();
             try
             {
                 torch.InitializeDeviceType(DeviceType.CPU);

@@ -34,8 +34,8 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
 
         optim.Optimizer optimizer = settings.Type switch
         {
-            OptimizerKind.Adam => optim.Adam(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
-            OptimizerKind.AdamW => optim.AdamW(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
+            OptimizerKind.Adam => new Optimizers.Adam(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
+            OptimizerKind.AdamW => new Optimizers.AdamW(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
             OptimizerKind.Sgd => optim.SGD(parameters, settings.Lr, settings.Momentum, weight_decay: settings.WeightDecay),
             OptimizerKind.RmsProp => optim.RMSProp(parameters, settings.Lr, momentum: settings.Momentum, weight_decay: settings.WeightDecay),
             _ => throw new GanInputException($"optimizers.{role}.type '{settings.Type}' is not supported."),
