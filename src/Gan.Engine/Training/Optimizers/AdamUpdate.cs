@@ -55,7 +55,8 @@ internal static class AdamUpdate
         return loss;
     }
 
-    public static void Apply(Tensor parameter, Tensor gradient, Tensor expAvg, Tensor expAvgSq, Tensor? maxExpAvgSq, long step,
+    /// <summary>Updates one parameter and its moments in place; the gradient is left as it was.</summary>
+    private static void Apply(Tensor parameter, Tensor gradient, Tensor expAvg, Tensor expAvgSq, Tensor? maxExpAvgSq, long step,
         in AdamSettings settings, bool decoupledWeightDecay)
     {
         Tensor? ownedGradient = null;
