@@ -30,9 +30,17 @@ internal sealed class MnistSplit : IDisposable
         var dims = images.Dimensions;
         // The tensors outlive whatever dispose scope the caller may be in: they are freed by Dispose.
         using var scope = NewDisposeScope();
-        using var raw = tensor(images.Data, [dims[0], 1, dims[1], dims[2]], dtype: ScalarType.Byte);
-        // Same scaling as the tutorial's Normalize((0.5,), (0.5,)) after ToTensor: x/127.5 - 1.
-        var scaled = raw.to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
+        // Same scaling as the tutorial's Normalize((0.5,), (0.5,)) after ToTensor: x/127.5 - 1, in float32 as torch
+        // does it, but in managed code: this runs on a thread-pool thread (PrepareAsync), and a torch operation big
+        // enough to run in parallel would give that thread an OpenMP team of its own for the rest of the process,
+        // which throttles the training thread's team (docs/plugin-authoring.md, "Threads and torch operations").
+        var pixels = new float[images.Data.Length];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (images.Data[i] / 127.5f) - 1f;
+        }
+
+        var scaled = tensor(pixels, [dims[0], 1, dims[1], dims[2]]);
         var targets = tensor(Array.ConvertAll(labels.Data, b => (long)b), [labels.Dimensions[0]], dtype: ScalarType.Int64);
         return new MnistSplit(scaled.DetachFromDisposeScope(), targets.DetachFromDisposeScope());
     }
