@@ -1,10 +1,10 @@
 using Gan.Engine.Experiments;
 using Gan.Engine.Training;
-using EngineAdam = Gan.Engine.Training.Optimizers.Adam;
-using EngineAdamW = Gan.Engine.Training.Optimizers.AdamW;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using EngineAdam = Gan.Engine.Training.Optimizers.Adam;
+using EngineAdamW = Gan.Engine.Training.Optimizers.AdamW;
 
 namespace Gan.Engine.Tests.Training;
 
