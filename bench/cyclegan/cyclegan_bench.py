@@ -4,11 +4,39 @@ rewritten compactly, one full optimize_parameters() per iteration at 128x128, ba
 
 Run with the fair setup from DESIGN.md:
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 cyclegan_bench.py --iters 20
-Prints one JSON line: seconds per iteration (median, mean), resident memory at checkpoints.
+Prints one JSON line: seconds per iteration (median, mean, fastest, each), resident memory at checkpoints.
+With --turns DIR it takes turns with CycleGanBench iteration by iteration through run.sh's named pipes in DIR.
 """
-import argparse, itertools, json, random, resource, statistics, time
+import argparse, itertools, json, os, random, statistics, time
 import torch
 import torch.nn as nn
+
+
+class Turns:
+    """One side runs an iteration while the other waits (see CycleGanBench/Turns.cs)."""
+
+    def __init__(self, directory):
+        # run.sh keeps the pipes open for reading and writing, so these opens never block.
+        self.mine = os.open(os.path.join(directory, "peer"), os.O_RDONLY)
+        self.theirs = os.open(os.path.join(directory, "ours"), os.O_WRONLY)
+        self.ready = os.path.join(directory, "ready")
+
+    def say_ready(self):
+        with open(self.ready, "a") as f:
+            f.write("pytorch\n")
+
+    def wait(self):
+        if not os.read(self.mine, 1):
+            raise EOFError("the turn pipe closed: run.sh stopped")
+
+    def pass_turn(self):
+        os.write(self.theirs, b"\x01")
+
+
+class NoTurns:
+    def say_ready(self): pass
+    def wait(self): pass
+    def pass_turn(self): pass
 
 
 def rss_mb():
@@ -90,6 +118,7 @@ def main():
     parser.add_argument("--size", type=int, default=128)
     parser.add_argument("--blocks", type=int, default=9)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--turns", help="directory of run.sh's turn pipes")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0); random.seed(0)
@@ -109,8 +138,11 @@ def main():
             for p in net.parameters():
                 p.requires_grad = flag
 
+    turns = Turns(args.turns) if args.turns else NoTurns()
+    turns.say_ready()
     times, memory = [], {}
     for it in range(args.warmup + args.iters):
+        turns.wait()
         # Fresh images every iteration, as a data loader would hand over.
         real_a = torch.rand(1, 3, args.size, args.size) * 2 - 1
         real_b = torch.rand(1, 3, args.size, args.size) * 2 - 1
@@ -131,6 +163,7 @@ def main():
         opt_d.step()
         loss_g.item()
         elapsed = time.perf_counter() - start
+        turns.pass_turn()
         if it >= args.warmup:
             times.append(elapsed)
         if it + 1 in {args.warmup + k * args.iters // 10 for k in range(11)}:
@@ -138,7 +171,8 @@ def main():
 
     print(json.dumps({
         "side": "pytorch", "torch": torch.__version__, "threads": torch.get_num_threads(), "size": args.size,
-        "iters": len(times), "median_s": statistics.median(times), "mean_s": statistics.mean(times), "rss_mb": memory,
+        "iters": len(times), "median_s": statistics.median(times), "mean_s": statistics.mean(times), "min_s": min(times), "rss_mb": memory,
+        "times_s": times,
     }))
 
 

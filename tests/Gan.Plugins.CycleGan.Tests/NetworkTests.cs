@@ -34,6 +34,42 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void InstanceNorm_computes_what_InstanceNorm2d_computes_forward_and_backward()
+    {
+        using var reference = nn.InstanceNorm2d(5, affine: false, track_running_stats: false);
+        using var norm = new InstanceNorm(5);
+        using var scope = NewDisposeScope();
+        var input = (randn(3, 5, 7, 9) * 4) + 2;
+        var upstream = randn(3, 5, 7, 9);
+        var x1 = input.detach().requires_grad_();
+        var x2 = input.detach().requires_grad_();
+
+        var expected = reference.call(x1);
+        var actual = norm.call(x2);
+        expected.backward([upstream]);
+        actual.backward([upstream]);
+
+        Assert.True(allclose(actual, expected, rtol: 1e-4, atol: 1e-5));
+        Assert.True(allclose(x2.grad!, x1.grad!, rtol: 1e-4, atol: 1e-5));
+        // Each sample's channel on its own: mean 0, biased variance 1 (up to eps).
+        Assert.True(actual.mean([2, 3]).abs().max().item<float>() < 1e-5f);
+        Assert.True((actual.var([2, 3], unbiased: false) - 1).abs().max().item<float>() < 1e-3f);
+        Assert.Empty(norm.parameters());
+        Assert.Empty(norm.buffers());
+    }
+
+    [Fact]
+    public void InstanceNorm_names_the_expected_shape_when_given_the_wrong_channels()
+    {
+        using var norm = new InstanceNorm(5);
+        using var input = zeros(1, 4, 3, 3);
+
+        var error = Assert.Throws<ArgumentException>(() => norm.call(input));
+
+        Assert.Contains("(N, 5, H, W)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generator_keeps_the_image_size_and_range_and_PatchGan_scores_patches()
     {
         using var generator = new ResnetGenerator(new ResnetGeneratorOptions { Ngf = 4 }, 2);

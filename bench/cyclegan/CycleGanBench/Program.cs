@@ -51,7 +51,9 @@ try
         $"tracking.uri={Path.Combine(work, "mlruns")}", $"checkpoints.directory={Path.Combine(work, "checkpoints")}",
     ]);
     // Resident memory after the warm-up and at every tenth of the timed iterations: flat means no per-step leak.
-    var clock = new StepClock { MemoryAt = [.. Enumerable.Range(0, 11).Select(k => (long)warmup + (k * iterations / 10))] };
+    // --turns DIR: take turns with the PyTorch peer iteration by iteration (run.sh's pipes in DIR).
+    using var turns = options.TryGetValue("turns", out var turnsDirectory) ? new Turns(turnsDirectory) : null;
+    var clock = new StepClock { MemoryAt = [.. Enumerable.Range(0, 11).Select(k => (long)warmup + (k * iterations / 10))], Turns = turns };
     var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
         new ServiceCollection().BuildServiceProvider());
     // --one-thread 1: every continuation of the run on this one thread, so libtorch sees one OpenMP team.
@@ -64,7 +66,8 @@ try
         return 1;
     }
 
-    var steps = clock.StepEnds.Zip(clock.StepEnds.Skip(1), (a, b) => b - a).Skip(warmup).Order().ToList();
+    var times = clock.StepSeconds.Skip(warmup).ToList();
+    var steps = times.Order().ToList();
     Console.WriteLine(JsonSerializer.Serialize(new
     {
         side = "torchsharp",
@@ -73,7 +76,9 @@ try
         iters = steps.Count,
         median_s = steps[steps.Count / 2],
         mean_s = steps.Average(),
+        min_s = steps[0],
         rss_mb = clock.ResidentMb,
+        times_s = times,
     }));
     return 0;
 }

@@ -36,7 +36,7 @@ internal sealed class PatchDiscriminator : Module<Tensor, Tensor>, IDiscriminato
             var previous = mult;
             mult = Math.Min(1L << n, 8);
             layers.Add(Conv2d(ndf * previous, ndf * mult, kernel, stride: 2, padding: padding, bias: true));
-            layers.Add(InstanceNorm2d(ndf * mult, affine: false, track_running_stats: false));
+            layers.Add(new InstanceNorm(ndf * mult));
             layers.Add(LeakyReLU(0.2, inplace: true));
             // (ndf*mult) x H/2^(n+1) x W/2^(n+1)
         }
@@ -44,7 +44,7 @@ internal sealed class PatchDiscriminator : Module<Tensor, Tensor>, IDiscriminato
         var last = mult;
         mult = Math.Min(1L << options.NLayers, 8);
         layers.Add(Conv2d(ndf * last, ndf * mult, kernel, stride: 1, padding: padding, bias: true));
-        layers.Add(InstanceNorm2d(ndf * mult, affine: false, track_running_stats: false));
+        layers.Add(new InstanceNorm(ndf * mult));
         layers.Add(LeakyReLU(0.2, inplace: true));
         // (ndf*8) x (H/8 - 1) x (W/8 - 1) with 3 layers
         layers.Add(Conv2d(ndf * mult, 1, kernel, stride: 1, padding: padding));

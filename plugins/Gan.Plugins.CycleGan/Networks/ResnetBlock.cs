@@ -19,7 +19,7 @@ internal sealed class ResnetBlock : Module<Tensor, Tensor>
         {
             ReflectionPad2d(1),
             Conv2d(dim, dim, 3, bias: true),
-            InstanceNorm2d(dim, affine: false, track_running_stats: false),
+            new InstanceNorm(dim),
             ReLU(inplace: true),
         };
         if (useDropout)
@@ -29,7 +29,7 @@ internal sealed class ResnetBlock : Module<Tensor, Tensor>
 
         layers.Add(ReflectionPad2d(1));
         layers.Add(Conv2d(dim, dim, 3, bias: true));
-        layers.Add(InstanceNorm2d(dim, affine: false, track_running_stats: false));
+        layers.Add(new InstanceNorm(dim));
         // dim x H x W, same as the input
         conv_block = Sequential(layers);
         RegisterComponents();

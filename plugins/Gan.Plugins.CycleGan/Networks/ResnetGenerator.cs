@@ -27,7 +27,7 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>, IGenerator
         {
             ReflectionPad2d(3),
             Conv2d(options.InputNc, ngf, 7, bias: true),
-            InstanceNorm2d(ngf, affine: false, track_running_stats: false),
+            new InstanceNorm(ngf),
             ReLU(inplace: true),
             // ngf x H x W
         };
@@ -37,7 +37,7 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>, IGenerator
         {
             var mult = 1L << i;
             layers.Add(Conv2d(ngf * mult, ngf * mult * 2, 3, stride: 2, padding: 1, bias: true));
-            layers.Add(InstanceNorm2d(ngf * mult * 2, affine: false, track_running_stats: false));
+            layers.Add(new InstanceNorm(ngf * mult * 2));
             layers.Add(ReLU(inplace: true));
             // (ngf*2) x H/2 x W/2, then (ngf*4) x H/4 x W/4
         }
@@ -53,7 +53,7 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>, IGenerator
         {
             var mult = 1L << (downsamplings - i);
             layers.Add(ConvTranspose2d(ngf * mult, ngf * mult / 2, 3, stride: 2, padding: 1, output_padding: 1, bias: true));
-            layers.Add(InstanceNorm2d(ngf * mult / 2, affine: false, track_running_stats: false));
+            layers.Add(new InstanceNorm(ngf * mult / 2));
             layers.Add(ReLU(inplace: true));
             // (ngf*2) x H/2 x W/2, then ngf x H x W
         }
