@@ -2,8 +2,8 @@ namespace CycleGanBench;
 
 /// <summary>
 /// Takes turns with the PyTorch peer through named pipes (run.sh creates them): one side runs an iteration while
-/// the other waits, so every pair of iterations meets the same machine. On a shared 2-core machine the speed drifts
-/// by ±5 % over minutes, which otherwise lands on whichever side happens to run then.
+/// the other waits, so every pair of iterations meets the same machine. On a shared 2-core machine single iterations
+/// swing by ±15 % within seconds and the level drifts over minutes, which otherwise lands on whichever side runs then.
 /// </summary>
 internal sealed class Turns : IDisposable
 {
