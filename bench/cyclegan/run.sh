@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CycleGAN seconds per iteration at 128x128, this project (through the real engine) against the same model in
 # PyTorch, plus resident memory per side. The two sides run at the same time but take turns iteration by iteration
-# (named pipes), so each pair of iterations meets the same machine: on a shared 2-core machine the speed drifts by
-# several per cent over minutes, which otherwise lands on whichever side happens to run then. ROUNDS repeats that.
+# (named pipes), so each pair of iterations meets the same machine: on a shared 2-core machine single iterations
+# swing by ±15 % within seconds, which otherwise lands on whichever side happens to run then. ROUNDS repeats that.
 #   bench/cyclegan/run.sh [ROUNDS=1] [ITERS=30]          memory check: bench/cyclegan/run.sh 1 500
 # Needs: apt-get install -y python3-torch libopenblas0-openmp
 set -euo pipefail

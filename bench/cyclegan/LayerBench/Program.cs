@@ -79,9 +79,9 @@ static IEnumerable<(string Name, long Channels, long Size, Module<Tensor, Tensor
     yield return ("G conv7 64->3 @134", 64, 134, Conv2d(64, 3, 7));
     yield return ("instance norm 256 @32", 256, 32, InstanceNorm2d(256));
     yield return ("instance norm 64 @128", 64, 128, InstanceNorm2d(64));
-    // What the plugin's InstanceNorm computes (Networks/InstanceNorm.cs): the same arithmetic through group norm.
-    yield return ("  as group norm 256 @32", 256, 32, new GroupNormPerChannel(256));
-    yield return ("  as group norm 64 @128", 64, 128, new GroupNormPerChannel(64));
+    // The CycleGAN networks' own InstanceNorm: the same arithmetic through group norm.
+    yield return ("  as group norm 256 @32", 256, 32, new Gan.Plugins.CycleGan.Networks.InstanceNorm(256));
+    yield return ("  as group norm 64 @128", 64, 128, new Gan.Plugins.CycleGan.Networks.InstanceNorm(64));
     yield return ("reflection pad 1, 256 @32", 256, 32, ReflectionPad2d(1));
     yield return ("reflection pad 3, 64 @128", 64, 128, ReflectionPad2d(3));
     yield return ("D conv4s2 3->64 @128", 3, 128, Conv2d(3, 64, 4, stride: 2, padding: 1));
@@ -93,9 +93,3 @@ static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
 static void Report(string name, TimeSpan fastest) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {fastest.TotalMilliseconds,8:F1} ms"));
-
-/// <summary>Instance norm without affine parameters computed as group norm with one group per channel.</summary>
-internal sealed class GroupNormPerChannel(long channels) : Module<Tensor, Tensor>("GroupNormPerChannel")
-{
-    public override Tensor forward(Tensor input) => functional.group_norm(input, channels);
-}

@@ -10,8 +10,8 @@ namespace Gan.Plugins.CycleGan.Networks;
 /// </summary>
 /// <remarks>
 /// Computed as group norm with one group per channel, the same arithmetic: libtorch's instance norm reshapes to a
-/// batch norm over (1, N·C, H, W), while group norm has a fused CPU kernel that runs forward and backward 2–2.5×
-/// faster at the generator's shapes (bench/cyclegan/layers.sh, "instance norm" rows). The networks run ~20 of them per pass.
+/// batch norm over (1, N·C, H, W), while group norm has a fused CPU kernel that runs forward and backward 2–3×
+/// faster at the generator's shapes (bench/cyclegan/layers.sh, "as group norm" rows). A generator pass runs 23 of them.
 /// </remarks>
 internal sealed class InstanceNorm : nn.Module<Tensor, Tensor>
 {
