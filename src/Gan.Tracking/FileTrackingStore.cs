@@ -59,6 +59,42 @@ public sealed class FileTrackingStore : ITrackingStore
             ct);
     }
 
+    /// <inheritdoc />
+    public Task<MetricHistoryTrim?> TrimMetricHistoryAsync(string runId, long lastStep, CancellationToken ct) =>
+        Task.Run<MetricHistoryTrim?>(() => Trim(runId, lastStep), ct);
+
+    // Metric files hold one "timestamp value step" line per value; they are rewritten atomically.
+    private MetricHistoryTrim Trim(string runId, long lastStep)
+    {
+        var stored = new Dictionary<string, IReadOnlySet<long>>(StringComparer.Ordinal);
+        var runDirectory = _reader.FindRunDirectory(runId);
+        if (runDirectory is null)
+        {
+            return new MetricHistoryTrim(0, 0, stored);
+        }
+
+        var removed = 0;
+        foreach (var (key, path) in FileStorePaths.EnumerateKeyFiles(Path.Combine(runDirectory, FileStorePaths.MetricsFolder)))
+        {
+            var lines = File.ReadAllLines(path, FileStorePaths.Utf8);
+            var kept = lines.Where(line => MetricLineStep(line) is not { } step || step <= lastStep).ToList();
+            stored[key] = kept.Select(MetricLineStep).OfType<long>().ToHashSet();
+            if (kept.Count != lines.Length)
+            {
+                removed += lines.Length - kept.Count;
+                FileStorePaths.WriteAtomically(path, kept.Count == 0 ? string.Empty : string.Join('\n', kept) + "\n");
+            }
+        }
+
+        return new MetricHistoryTrim(removed, 0, stored);
+    }
+
+    private static long? MetricLineStep(string line)
+    {
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) ? step : null;
+    }
+
     private async Task EnsureInitializedAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(RootDirectory);
@@ -114,23 +150,7 @@ public sealed class FileTrackingStore : ITrackingStore
             _time,
             EndTimeout);
 
-        // What MLflow's client-side context providers would set, unless the engine already did.
-        if (!request.Tags.ContainsKey("mlflow.user"))
-        {
-            run.SetTag("mlflow.user", Environment.UserName);
-        }
-
-        if (!request.Tags.ContainsKey("mlflow.source.type"))
-        {
-            run.SetTag("mlflow.source.type", "LOCAL");
-        }
-
-        if (!request.Tags.ContainsKey("mlflow.source.name") && Environment.ProcessPath is { } process)
-        {
-            run.SetTag("mlflow.source.name", process);
-        }
-
-        ApplyStartTags(run, request, runName);
+        ApplyTags(run, RunStartTags.For(request, runName, creating: true));
         return run;
     }
 
@@ -159,24 +179,15 @@ public sealed class FileTrackingStore : ITrackingStore
             _loggerFactory.CreateLogger<FileTrackedRun>(),
             _time,
             EndTimeout);
-        ApplyStartTags(run, request, request.RunName is { Length: > 0 } name ? name : meta.RunName);
+        ApplyTags(run, RunStartTags.For(request, request.RunName is { Length: > 0 } name ? name : meta.RunName, creating: false));
         return run;
     }
 
-    private static void ApplyStartTags(FileTrackedRun run, RunStartRequest request, string runName)
+    private static void ApplyTags(FileTrackedRun run, IEnumerable<KeyValuePair<string, string>> tags)
     {
-        foreach (var (key, value) in request.Tags)
+        foreach (var (key, value) in tags)
         {
-            if (key != TrackingKeys.RunNameTag)
-            {
-                run.SetTag(key, value);
-            }
-        }
-
-        run.SetTag(TrackingKeys.RunNameTag, runName);
-        if (request.ParentRunId is { Length: > 0 } parent)
-        {
-            run.SetTag(TrackingKeys.ParentRunIdTag, parent);
+            run.SetTag(key, value);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Gan.Tracking;
 
 /// <summary>
-/// A place runs are recorded (the MLflow file store, later an MLflow server). The engine calls
+/// A place runs are recorded: MLflow's SQLite store, its file store or an MLflow server. The engine calls
 /// <see cref="StartRunAsync"/> once per training run, off the training loop, and owns the returned run.
 /// </summary>
 public interface ITrackingStore
@@ -15,4 +15,11 @@ public interface ITrackingStore
     /// The caller must end the run with <see cref="ITrackedRun.EndAsync"/> and dispose it.
     /// </summary>
     Task<ITrackedRun> StartRunAsync(RunStartRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// Before a resumed run appends again, drops the values of <paramref name="runId"/> logged after
+    /// <paramref name="lastStep"/> (a killed run logged them after its checkpoint; the resumed run logs those steps
+    /// again), so every step appears once. Called while no writer has the run open. Null when the store keeps nothing.
+    /// </summary>
+    Task<MetricHistoryTrim?> TrimMetricHistoryAsync(string runId, long lastStep, CancellationToken ct);
 }

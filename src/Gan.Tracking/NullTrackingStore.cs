@@ -9,4 +9,8 @@ public sealed class NullTrackingStore : ITrackingStore
     /// <inheritdoc />
     public Task<ITrackedRun> StartRunAsync(RunStartRequest request, CancellationToken ct) =>
         Task.FromResult<ITrackedRun>(new NullTrackedRun());
+
+    /// <inheritdoc />
+    public Task<MetricHistoryTrim?> TrimMetricHistoryAsync(string runId, long lastStep, CancellationToken ct) =>
+        Task.FromResult<MetricHistoryTrim?>(null);
 }

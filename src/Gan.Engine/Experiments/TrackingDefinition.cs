@@ -12,7 +12,7 @@ public sealed class TrackingDefinition
     [Description("Record the run at all.")]
     public bool Enabled { get; set; } = true;
 
-    [Description("Tracking URI: a folder or file: URI (MLflow file store), or http(s):// (MLflow server, REST API). Default: $MLFLOW_TRACKING_URI, else ./mlruns.")]
+    [Description("Tracking URI: sqlite:///FILE.db (MLflow's SQLite store), http(s):// (MLflow server, REST API), or a folder or file: URI (MLflow's file store, for MLflow before 3.7). Default: $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db (./mlruns when it already holds a file store and no mlflow.db exists).")]
     public string? Uri { get; set; }
 
     [Description("MLflow experiment name. Default: $MLFLOW_EXPERIMENT_NAME, else the experiment's name.")]

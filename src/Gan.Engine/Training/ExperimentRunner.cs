@@ -73,10 +73,10 @@ public sealed class ExperimentRunner
         {
             // Values a killed run logged after its checkpoint are dropped: the resumed run logs those steps again.
             var resumedRun = resume.Manifest.StageRunIds.GetValueOrDefault(resume.Manifest.Position.StageIndex) ?? resume.Manifest.RunId;
-            var (dropped, storedSteps) = MetricHistoryTrimmer.TrimAfter(store, resumedRun, resume.Manifest.Position.Step);
-            resume = resume with { StoredSteps = storedSteps };
+            var trim = await store.TrimMetricHistoryAsync(resumedRun, resume.Manifest.Position.Step, cancellationToken);
+            resume = resume with { StoredSteps = trim?.StoredSteps };
             _logger.LogInformation("Resuming run {RunId} from {Folder} (step {Step}); dropped {Dropped} metric value(s) logged after it.",
-                resume.Manifest.RunId, resume.Folder, resume.Manifest.Position.Step, dropped);
+                resume.Manifest.RunId, resume.Folder, resume.Manifest.Position.Step, trim?.Removed ?? 0);
         }
 
         var rootTags = SystemTags(experiment, runName, device);

@@ -2,14 +2,17 @@ using System.Collections.Concurrent;
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
 using Gan.Tracking;
+using Gan.Tracking.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Gan.Engine.Training;
 
 /// <summary>
 /// Chooses the tracking backend as MLflow's own clients do: the experiment's <c>tracking.uri</c>, else
-/// <c>MLFLOW_TRACKING_URI</c>, else <c>./mlruns</c>; http(s) selects the REST client, a folder or <c>file:</c> URI
-/// the file store. Credentials come from MLflow's variables only (see <see cref="MlflowConnection"/>).
+/// <c>MLFLOW_TRACKING_URI</c>, else <c>sqlite:///mlflow.db</c> (MLflow's default since 3.7) unless <c>./mlruns</c>
+/// already holds file-store runs and no <c>mlflow.db</c> exists, in which case that file store goes on being used, as
+/// MLflow decides too. <c>sqlite:</c> selects MLflow's SQLite store, http(s) the REST client, a folder or
+/// <c>file:</c> URI the file store. Credentials come from MLflow's variables only (see <see cref="MlflowConnection"/>).
 /// </summary>
 public sealed class TrackingStoreFactory
 {
@@ -47,6 +50,14 @@ public sealed class TrackingStoreFactory
         }
 
         var uri = ResolveUri(definition.Uri);
+        if (UsesLegacyFileStoreDefault(definition.Uri))
+        {
+            _loggerFactory.CreateLogger<TrackingStoreFactory>().LogWarning(
+                "./mlruns holds MLflow file-store runs and there is no ./mlflow.db, so runs are recorded there as before. MLflow 3.13 and later "
+                + "open a file store only with MLFLOW_ALLOW_FILE_STORE=true; set tracking.uri: {SqliteUri} (or {Variable}) to use MLflow's "
+                + "SQLite store instead (docs/tracking.md).", SqliteStoreLocation.DefaultUri, UriVariable);
+        }
+
         if (IsHttp(uri))
         {
             var options = new MlflowRestOptions
@@ -61,14 +72,32 @@ public sealed class TrackingStoreFactory
             return _restStores.GetOrAdd(key, _ => new RestTrackingStore(connection, options, _loggerFactory));
         }
 
+        if (SqliteStoreLocation.IsSqliteUri(uri))
+        {
+            return new SqliteTrackingStore(SqliteDatabasePath(uri), DefaultArtifactRoot, _loggerFactory);
+        }
+
         return new FileTrackingStore(FileStoreFolder(uri), _loggerFactory);
     }
 
-    /// <summary>A reader for <c>gan runs</c>: <paramref name="uri"/>, else <c>MLFLOW_TRACKING_URI</c>, else <c>./mlruns</c>.</summary>
+    /// <summary>Where a SQLite store's new experiments keep artifacts: <c>./mlruns</c>, as MLflow's client does.</summary>
+    public static string DefaultArtifactRoot => Path.GetFullPath(FileStoreDefaultFolder);
+
+    /// <summary>The URI a run would be recorded at (for <c>gan ui</c> and messages): configured, environment or default.</summary>
+    public static string EffectiveUri(string? configured) => ResolveUri(configured);
+
+    /// <summary>A reader for <c>gan runs</c>: <paramref name="uri"/>, else <c>MLFLOW_TRACKING_URI</c>, else the default store.</summary>
     public static ITrackingReader CreateReader(string? uri)
     {
         var resolved = ResolveUri(uri);
-        return IsHttp(resolved) ? new RestTrackingReader(Connect(resolved, null)) : new FileTrackingReader(FileStoreFolder(resolved));
+        if (IsHttp(resolved))
+        {
+            return new RestTrackingReader(Connect(resolved, null));
+        }
+
+        return SqliteStoreLocation.IsSqliteUri(resolved)
+            ? new SqliteTrackingReader(SqliteDatabasePath(resolved))
+            : new FileTrackingReader(FileStoreFolder(resolved));
     }
 
     /// <summary>The replayer behind <c>gan tracking sync</c>; credentials come from the environment, never from the spool.</summary>
@@ -93,10 +122,41 @@ public sealed class TrackingStoreFactory
             : definition.Name;
     }
 
+    /// <summary>True when no store is configured and <c>./mlruns</c> holds an existing file store that stays in use.</summary>
+    public static bool UsesLegacyFileStoreDefault(string? configured) =>
+        string.IsNullOrWhiteSpace(configured ?? Environment.GetEnvironmentVariable(UriVariable))
+        && !File.Exists(Path.GetFullPath(DefaultDatabaseFile))
+        && HoldsFileStoreExperiments(Path.GetFullPath(FileStoreDefaultFolder));
+
+    private const string DefaultDatabaseFile = "mlflow.db";
+    private const string FileStoreDefaultFolder = "mlruns";
+
     private static string ResolveUri(string? configured)
     {
         var uri = configured ?? Environment.GetEnvironmentVariable(UriVariable);
-        return string.IsNullOrWhiteSpace(uri) ? "mlruns" : uri;
+        if (!string.IsNullOrWhiteSpace(uri))
+        {
+            return uri;
+        }
+
+        return UsesLegacyFileStoreDefault(configured) ? FileStoreDefaultFolder : SqliteStoreLocation.DefaultUri;
+    }
+
+    // An experiment folder of MLflow's file store has a meta.yaml; a SQLite store's artifact folders never do.
+    private static bool HoldsFileStoreExperiments(string folder) =>
+        Directory.Exists(folder)
+        && Directory.EnumerateDirectories(folder).Any(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, "meta.yaml")));
+
+    private static string SqliteDatabasePath(string uri)
+    {
+        try
+        {
+            return SqliteStoreLocation.DatabasePath(uri);
+        }
+        catch (FormatException ex)
+        {
+            throw new GanInputException("Tracking URI " + ex.Message);
+        }
     }
 
     private static bool IsHttp(string uri) =>

@@ -10,13 +10,13 @@ namespace Gan.Host.Commands;
 
 /// <summary>
 /// <c>gan runs list [--experiment NAME]</c> and <c>gan runs compare RUN_ID RUN_ID ...</c>: runs read back from
-/// the file store or an MLflow server (the same URI resolution as training), for people in a terminal.
+/// MLflow's SQLite store, its file store or an MLflow server (the same URI resolution as training), for people in a terminal.
 /// </summary>
 internal static class RunsCommand
 {
     private static readonly Option<string?> TrackingUri = new("--tracking-uri")
     {
-        Description = "Where runs are recorded. Default: $MLFLOW_TRACKING_URI, else ./mlruns.",
+        Description = "Where runs are recorded. Default: $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db (./mlruns when it holds a file store and no mlflow.db exists).",
     };
 
     public static Command Create(IHost host, GlobalOptions globals)
@@ -58,7 +58,7 @@ internal static class RunsCommand
             }
         });
 
-        return new Command("runs", "Read recorded runs back (file store or MLflow server).") { list, compare };
+        return new Command("runs", "Read recorded runs back (SQLite store, file store or MLflow server).") { list, compare };
     }
 
     private static async Task<int> ListAsync(ITrackingReader reader, string? experimentName, CancellationToken ct)

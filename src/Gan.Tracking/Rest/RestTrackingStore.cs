@@ -128,22 +128,8 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
         var run = await _client.CreateRunAsync(
             new CreateRunRequest(experimentId, user, runName.Length > 0 ? runName : null, _time.GetUtcNow().ToUnixTimeMilliseconds(), tags), ct);
         var tracked = RestTrackedRun.Open(_client, run.Info, new Dictionary<string, string>(), _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time);
-        if (!request.Tags.ContainsKey("mlflow.user"))
-        {
-            tracked.SetTag("mlflow.user", user);
-        }
-
-        if (!request.Tags.ContainsKey("mlflow.source.type"))
-        {
-            tracked.SetTag("mlflow.source.type", "LOCAL");
-        }
-
-        if (!request.Tags.ContainsKey("mlflow.source.name") && Environment.ProcessPath is { } process)
-        {
-            tracked.SetTag("mlflow.source.name", process);
-        }
-
-        ApplyStartTags(tracked, request);
+        // The run name and parent went with the create call already.
+        ApplyTags(tracked, RunStartTags.For(request with { ParentRunId = null }, runName: null, creating: true));
         return tracked;
     }
 
@@ -162,29 +148,53 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
         await _client.UpdateRunAsync(runId, RunStatus.Running, null, ct);
         var existingParams = (run.Data?.Params ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var tracked = RestTrackedRun.Open(_client, run.Info, existingParams, _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time);
-        if (request.RunName is { Length: > 0 } name)
-        {
-            tracked.SetTag(TrackingKeys.RunNameTag, name);
-        }
-
-        ApplyStartTags(tracked, request);
+        ApplyTags(tracked, RunStartTags.For(request, request.RunName is { Length: > 0 } name ? name : null, creating: false));
         return tracked;
     }
 
-    private static void ApplyStartTags(RestTrackedRun run, RunStartRequest request)
+    private static void ApplyTags(RestTrackedRun run, IEnumerable<KeyValuePair<string, string>> tags)
     {
-        foreach (var (key, value) in request.Tags)
+        foreach (var (key, value) in tags)
         {
-            if (key != TrackingKeys.RunNameTag)
-            {
-                run.SetTag(key, value);
-            }
+            run.SetTag(key, value);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// MLflow's REST API has no call that deletes metric values, so values logged after <paramref name="lastStep"/>
+    /// stay on the server (counted in <see cref="MetricHistoryTrim.Remaining"/>); the steps it holds are read back so
+    /// values the interrupted run never delivered are logged again.
+    /// </remarks>
+    public async Task<MetricHistoryTrim?> TrimMetricHistoryAsync(string runId, long lastStep, CancellationToken ct)
+    {
+        RunDto run;
+        try
+        {
+            run = await _client.GetRunAsync(runId, ct);
+        }
+        catch (MlflowApiException ex) when (ex.IsNotFound)
+        {
+            return new MetricHistoryTrim(0, 0, new Dictionary<string, IReadOnlySet<long>>());
         }
 
-        if (request.ParentRunId is { Length: > 0 } parent)
+        var stored = new Dictionary<string, IReadOnlySet<long>>(StringComparer.Ordinal);
+        var remaining = 0;
+        foreach (var key in (run.Data?.Metrics ?? []).Select(m => m.Key).Distinct(StringComparer.Ordinal))
         {
-            run.SetTag(TrackingKeys.ParentRunIdTag, parent);
+            var history = await _client.GetMetricHistoryAsync(runId, key, ct);
+            stored[key] = history.Select(m => m.Step).ToHashSet();
+            remaining += history.Count(m => m.Step > lastStep);
         }
+
+        if (remaining > 0)
+        {
+            _logger.LogWarning(
+                "{Count} metric value(s) of run {RunId} were logged after step {Step}; MLflow's REST API cannot delete them, so those steps will show twice",
+                remaining, runId, lastStep);
+        }
+
+        return new MetricHistoryTrim(0, remaining, stored);
     }
 
     /// <inheritdoc />

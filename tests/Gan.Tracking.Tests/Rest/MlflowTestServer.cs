@@ -671,7 +671,11 @@ public sealed class MlflowTestServer : IDisposable
     private static JsonNode? MetricJson(MetricRecord m) => new JsonObject
     {
         ["key"] = m.Key,
-        ["value"] = double.IsNaN(m.Value) ? JsonValue.Create("NaN") : JsonValue.Create(m.Value),
+        // Protobuf's JSON mapping, which MLflow's server uses, writes non-finite doubles as strings.
+        ["value"] = double.IsNaN(m.Value) ? JsonValue.Create("NaN")
+            : double.IsPositiveInfinity(m.Value) ? JsonValue.Create("Infinity")
+            : double.IsNegativeInfinity(m.Value) ? JsonValue.Create("-Infinity")
+            : JsonValue.Create(m.Value),
         ["timestamp"] = m.Timestamp,
         ["step"] = m.Step,
     };

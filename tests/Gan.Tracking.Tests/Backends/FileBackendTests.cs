@@ -1,0 +1,15 @@
+namespace Gan.Tracking.Tests.Backends;
+
+public sealed class FileBackendTests : TrackingBackendContract
+{
+    private readonly FileTrackingStore _store;
+
+    public FileBackendTests() => _store = new FileTrackingStore(Temp.Combine("mlruns"));
+
+    protected override ITrackingStore Store => _store;
+
+    protected override ITrackingReader CreateReader() => new FileTrackingReader(_store.RootDirectory);
+
+    protected override string ReadArtifact(RunInfo run, string path) =>
+        File.ReadAllText(Path.Combine(new Uri(run.ArtifactUri).LocalPath, path));
+}
