@@ -22,6 +22,8 @@ internal sealed class RestTrackedRun : QueuedTrackedRun
     private DateTimeOffset _nextProbe;
     private int _spooledTotal;
 
+    private HashSet<(string Key, long Step)>? _alreadyStored;
+
     private RestTrackedRun(
         MlflowRestClient client,
         RunInfoDto info,
@@ -51,15 +53,17 @@ internal sealed class RestTrackedRun : QueuedTrackedRun
     /// <summary>True while records wait in the spool.</summary>
     public bool Spooling => _offline;
 
+    /// <param name="alreadyStored">Metric (key, step) pairs the server holds past a resume point: not sent again.</param>
     public static RestTrackedRun Open(
         MlflowRestClient client,
         RunInfoDto info,
         IReadOnlyDictionary<string, string> existingParams,
         MlflowRestOptions options,
         ILogger logger,
-        TimeProvider time)
+        TimeProvider time,
+        HashSet<(string Key, long Step)>? alreadyStored = null)
     {
-        var run = new RestTrackedRun(client, info, existingParams, options, logger, time);
+        var run = new RestTrackedRun(client, info, existingParams, options, logger, time) { _alreadyStored = alreadyStored };
         run.StartWriter();
         return run;
     }
@@ -70,6 +74,13 @@ internal sealed class RestTrackedRun : QueuedTrackedRun
         var ending = false;
         foreach (var op in batch)
         {
+            // MLflow's REST API cannot delete the values a killed run logged after its checkpoint; the resumed run
+            // computes the same steps again, so the server's values stand and each step appears once.
+            if (op.Kind == TrackingOperationKind.Metric && _alreadyStored is { } stored && stored.Remove((op.Key, op.Step)))
+            {
+                continue;
+            }
+
             _pending.Add(SpoolLine.From(op));
             ending |= op.Kind == TrackingOperationKind.End;
         }

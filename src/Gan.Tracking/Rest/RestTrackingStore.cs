@@ -22,6 +22,7 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<(string Key, long Step)>> _storedPastResume = new(StringComparer.Ordinal);
 
     /// <summary>A store for the server of <paramref name="connection"/>.</summary>
     public RestTrackingStore(MlflowConnection connection, MlflowRestOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
@@ -147,7 +148,8 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
 
         await _client.UpdateRunAsync(runId, RunStatus.Running, null, ct);
         var existingParams = (run.Data?.Params ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var tracked = RestTrackedRun.Open(_client, run.Info, existingParams, _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time);
+        var tracked = RestTrackedRun.Open(_client, run.Info, existingParams, _options, _loggerFactory.CreateLogger<RestTrackedRun>(), _time,
+            _storedPastResume.TryRemove(runId, out var stored) ? stored : null);
         ApplyTags(tracked, RunStartTags.For(request, request.RunName is { Length: > 0 } name ? name : null, creating: false));
         return tracked;
     }
@@ -163,8 +165,9 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
     /// <inheritdoc />
     /// <remarks>
     /// MLflow's REST API has no call that deletes metric values, so values logged after <paramref name="lastStep"/>
-    /// stay on the server (counted in <see cref="MetricHistoryTrim.Remaining"/>); the steps it holds are read back so
-    /// values the interrupted run never delivered are logged again.
+    /// stay on the server (counted in <see cref="MetricHistoryTrim.Remaining"/>) and the run, when reopened by this
+    /// store, does not send those (key, step) pairs again; the steps the server holds are returned so values the
+    /// interrupted run never delivered are logged again.
     /// </remarks>
     public async Task<MetricHistoryTrim?> TrimMetricHistoryAsync(string runId, long lastStep, CancellationToken ct)
     {
@@ -179,22 +182,23 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
         }
 
         var stored = new Dictionary<string, IReadOnlySet<long>>(StringComparer.Ordinal);
-        var remaining = 0;
+        var pastResume = new HashSet<(string Key, long Step)>();
         foreach (var key in (run.Data?.Metrics ?? []).Select(m => m.Key).Distinct(StringComparer.Ordinal))
         {
             var history = await _client.GetMetricHistoryAsync(runId, key, ct);
             stored[key] = history.Select(m => m.Step).ToHashSet();
-            remaining += history.Count(m => m.Step > lastStep);
+            pastResume.UnionWith(history.Where(m => m.Step > lastStep).Select(m => (key, m.Step)));
         }
 
-        if (remaining > 0)
+        if (pastResume.Count > 0)
         {
-            _logger.LogWarning(
-                "{Count} metric value(s) of run {RunId} were logged after step {Step}; MLflow's REST API cannot delete them, so those steps will show twice",
-                remaining, runId, lastStep);
+            _storedPastResume[runId] = pastResume;
+            _logger.LogInformation(
+                "{Count} metric value(s) of run {RunId} were logged after step {Step}; MLflow's REST API cannot delete them, so they stay and the resumed run does not send those steps again",
+                pastResume.Count, runId, lastStep);
         }
 
-        return new MetricHistoryTrim(0, remaining, stored);
+        return new MetricHistoryTrim(0, pastResume.Count, stored);
     }
 
     /// <inheritdoc />

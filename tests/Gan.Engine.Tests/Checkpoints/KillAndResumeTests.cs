@@ -11,10 +11,11 @@ public sealed class KillAndResumeTests
     private const long Steps = 120;
 
     [Fact]
-    public void Run_killed_with_sigkill_and_resumed_ends_with_the_weights_of_an_uninterrupted_run()
+    public async Task Run_killed_with_sigkill_and_resumed_ends_with_the_weights_of_an_uninterrupted_run()
     {
+        // Recorded in the default store (MLflow's SQLite database in the working folder), which the kill must leave usable.
         using var temp = new TemporaryDirectory();
-        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 30);
+        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 30, trackingUri: TinyExperiments.DefaultStore);
         var (fullExit, fullOutput) = GanProcess.Run(temp.Path, "run", path, "--set", $"checkpoints.directory={temp.Combine("full")}");
         Assert.True(fullExit == 0, fullOutput);
 
@@ -38,8 +39,10 @@ public sealed class KillAndResumeTests
         }
 
         var runId = Path.GetFileName(resumed);
-        var store = new FileStoreReader(temp.Combine("mlruns"));
-        Assert.Equal(Enumerable.Range(1, (int)Steps).Select(i => (long)i), store.GetMetricHistory(runId, "d_loss").Select(p => p.Step).Order());
+        using var reader = new SqliteTrackingReader(temp.Combine("mlflow.db"));
+        Assert.Equal(Enumerable.Range(1, (int)Steps).Select(i => (long)i), (await reader.GetMetricHistoryAsync(runId, "d_loss", CancellationToken.None)).Select(p => p.Step).Order());
+        var run = await reader.GetRunAsync(runId, CancellationToken.None);
+        Assert.Equal((RunStatus.Finished, Steps), (run.Status, run.Metrics["d_loss"].Step));
         Assert.True(killedAfter >= 60);
     }
 

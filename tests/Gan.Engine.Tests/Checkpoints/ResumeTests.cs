@@ -9,12 +9,22 @@ namespace Gan.Engine.Tests.Checkpoints;
 [Collection(InProcessTrainingCollection.Name)]
 public sealed class ResumeTests
 {
-    [Fact]
-    public async Task Stopped_run_resumes_into_the_same_tracking_run_with_each_step_logged_once()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("file")]
+    [InlineData("rest")]
+    public async Task Stopped_run_resumes_into_the_same_tracking_run_with_each_step_logged_once(string backend)
     {
         using var temp = new TemporaryDirectory();
+        using var server = backend == "rest" ? new Gan.Tracking.Tests.MlflowTestServer() : null;
+        var uri = backend switch
+        {
+            "sqlite" => "sqlite:///" + temp.Combine("mlflow.db"),
+            "file" => temp.Combine("mlruns"),
+            _ => server!.Uri,
+        };
         using var engine = new EngineHarness(EngineHarness.BundledPlugins);
-        var path = TinyExperiments.Mnist(temp, steps: 40, everySteps: 10);
+        var path = TinyExperiments.Mnist(temp, steps: 40, everySteps: 10, trackingUri: uri);
         using var cancel = new CancellationTokenSource();
 
         var stopped = await engine.Runner.RunAsync(engine.Loader.Load(path, []), new NoProgress(), new CancelAfterStep(cancel, step: 25), cancel.Token);
@@ -25,12 +35,14 @@ public sealed class ResumeTests
         Assert.Equal(RunStatus.Killed, stopped.Status);
         Assert.Equal(RunStatus.Finished, resumed.Status);
         Assert.Equal(stopped.RunId, resumed.RunId);
-        var store = new FileStoreReader(temp.Combine("mlruns"));
-        Assert.Single(store.ListRuns(store.FindExperimentByName("tiny-ckpt")!.ExperimentId));
-        Assert.Equal(RunStatus.Finished, store.GetRun(resumed.RunId).Status);
+        using var store = TrackingStoreFactory.CreateReader(uri);
+        var experiment = await store.FindExperimentByNameAsync("tiny-ckpt", CancellationToken.None);
+        Assert.Single(await store.ListRunsAsync(experiment!.ExperimentId, CancellationToken.None));
+        Assert.Equal(RunStatus.Finished, (await store.GetRunAsync(resumed.RunId, CancellationToken.None)).Status);
         foreach (var key in new[] { "d_loss", "g_loss" })
         {
-            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), store.GetMetricHistory(resumed.RunId, key).Select(p => p.Step).Order());
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i),
+                (await store.GetMetricHistoryAsync(resumed.RunId, key, CancellationToken.None)).Select(p => p.Step).Order());
         }
 
         Assert.Equal(("interrupted", 25L), (latest.Reason, latest.Position.Step));

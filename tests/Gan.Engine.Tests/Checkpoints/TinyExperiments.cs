@@ -5,7 +5,12 @@ namespace Gan.Engine.Tests.Checkpoints;
 /// <summary>The MNIST MLP GAN shrunk to a few thousand parameters, one torch thread, on the shared MNIST files.</summary>
 internal static class TinyExperiments
 {
-    public static string Mnist(TemporaryDirectory root, long steps, long everySteps, int latentDim = 16, string name = "tiny.yaml", string extra = "") =>
+    /// <summary>Leaves <c>tracking.uri</c> out, so runs go to the default store of the working folder.</summary>
+    public const string DefaultStore = "";
+
+    /// <param name="trackingUri">Where runs are recorded: null for a file store in <c>root/mlruns</c>, <see cref="DefaultStore"/> for the default.</param>
+    public static string Mnist(
+        TemporaryDirectory root, long steps, long everySteps, int latentDim = 16, string name = "tiny.yaml", string extra = "", string? trackingUri = null) =>
         root.WriteFile(name, $$"""
         name: tiny-ckpt
         seed: 5
@@ -21,7 +26,7 @@ internal static class TinyExperiments
           default: {type: adam, lr: 0.0002, betas: [0.5, 0.999]}
         stages:
           - {name: train, steps: {{steps}}}
-        tracking: {uri: {{root.Combine("mlruns")}}}
+        {{(trackingUri == DefaultStore ? "" : $"tracking: {{uri: '{trackingUri ?? root.Combine("mlruns")}', spool_dir: '{root.Combine("spool")}'}}")}}
         checkpoints: {directory: {{root.Combine("checkpoints")}}, every_steps: {{everySteps}}, keep: 2, best_metric: d_loss}
         {{extra}}
         """);

@@ -10,10 +10,11 @@ namespace Gan.Engine.Tests.Sweeps;
 public sealed class LocalSweepTests
 {
     [Fact]
-    public void Two_trials_run_in_parallel_processes_as_child_runs_and_are_ranked_best_first()
+    public async Task Two_trials_run_in_parallel_processes_as_child_runs_and_are_ranked_best_first()
     {
+        // Recorded in the default store: two trial processes and the sweep's parent run write one SQLite database at once.
         using var temp = new TemporaryDirectory();
-        var path = TinyExperiments.Mnist(temp, steps: 15, everySteps: 1000);
+        var path = TinyExperiments.Mnist(temp, steps: 15, everySteps: 1000, trackingUri: TinyExperiments.DefaultStore);
 
         var (exit, output) = GanProcess.Run(temp.Path, "sweep", path, "--sweep", "optimizers.default.lr=0.0002,0.002",
             "--parallel", "2", "--set", "sweep.metric=d_loss", "--set", $"sweep.directory={temp.Combine("sweeps")}");
@@ -29,14 +30,19 @@ public sealed class LocalSweepTests
         var values = ranked.Select(r => double.Parse(r[3], CultureInfo.InvariantCulture)).ToList();
         Assert.True(values[0] <= values[1], "best (lowest d_loss) first");
 
-        var store = new FileStoreReader(temp.Combine("mlruns"));
-        var runs = results.Select(r => store.GetRun(r.RunId!)).ToList();
+        using var store = new SqliteTrackingReader(temp.Combine("mlflow.db"));
+        var runs = new List<RunInfo>();
+        foreach (var result in results)
+        {
+            runs.Add(await store.GetRunAsync(result.RunId!, CancellationToken.None));
+        }
+
         Assert.All(runs, run => Assert.Equal(manifest.ParentRunId, run.Tags["mlflow.parentRunId"]));
         Assert.All(runs, run => Assert.Equal(manifest.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture), run.Params["threads"]));
         Assert.Equal(["0.0002", "0.002"], runs.Select(run => run.Params["optimizers.default.lr"]));
         // Both processes were alive at once: each started before the other ended.
         Assert.True(runs[0].StartTime < runs[1].EndTime && runs[1].StartTime < runs[0].EndTime, "the two trials should overlap in time");
-        var parent = store.GetRun(manifest.ParentRunId);
+        var parent = await store.GetRunAsync(manifest.ParentRunId, CancellationToken.None);
         Assert.Equal(RunStatus.Finished, parent.Status);
         Assert.Equal(ranked[0][4], parent.Tags["gan.sweep.best_run"]);
     }

@@ -164,6 +164,22 @@ public abstract class TrackingBackendContract : IDisposable
             Assert.Equal(10, history.Count);
             Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i).ToHashSet(), trim.StoredSteps["b"]);
         }
+
+        // The resumed run computes steps 7 to 10 again: on every backend each step then appears once.
+        await using (var resumed = await Store.StartRunAsync(new RunStartRequest("trim", "", NoTags, ExistingRunId: runId), CancellationToken.None))
+        {
+            for (var step = 7; step <= 10; step++)
+            {
+                resumed.LogMetrics(new Dictionary<string, double> { ["a"] = step, ["b"] = -step }, step);
+            }
+
+            resumed.LogMetric("a", 11, 11);
+            await resumed.EndAsync(RunStatus.Finished, CancellationToken.None);
+        }
+
+        using var after = CreateReader();
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), (await after.GetMetricHistoryAsync(runId, "a", CancellationToken.None)).Select(p => p.Step).Order());
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await after.GetMetricHistoryAsync(runId, "b", CancellationToken.None)).Select(p => p.Step).Order());
     }
 
     [Fact]
