@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Gan.Native;
 using Gan.Tracking;
+using Gan.Tracking.Sqlite;
 using Gan.Tracking.Tests;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-// Training-time overhead of logging every step to an MLflow server through the REST backend, against no tracking.
+// Training-time overhead of logging every step, against no tracking, for each backend: MLflow's SQLite store (the
+// default), its file store, and an MLflow server through the REST backend (the in-process test server).
 // The classic MNIST MLP GAN step (batch 64) on random data; sides alternate, medians reported.
-//   dotnet run -c Release --project bench/tracking-overhead -- [--steps 300] [--repeats 7] [--threads N]
+//   dotnet run -c Release --project bench/tracking-overhead -- [--steps 300] [--repeats 7] [--threads N] [--backends sqlite,file,rest]
 //   dotnet run -c Release --project bench/tracking-overhead -- serve [--port 5055]   (the test server, standalone)
 var steps = Option("--steps", 300);
 var repeats = Option("--repeats", 7);
@@ -38,12 +40,22 @@ if (args.Contains("serve"))
 }
 
 torch.manual_seed(1);
-long logTicks = 0;
+var backends = (args.SkipWhile(a => a != "--backends").Skip(1).FirstOrDefault() ?? "sqlite,file,rest").Split(',');
+var logTicks = backends.ToDictionary(b => b, _ => 0L);
 using var server = new MlflowTestServer();
-var spool = Path.Combine(Path.GetTempPath(), "gan-tracking-bench-spool");
-using var store = new RestTrackingStore(
+var scratch = Directory.CreateTempSubdirectory("gan-tracking-bench-");
+using var restStore = new RestTrackingStore(
     MlflowConnection.Resolve(server.Uri, _ => null),
-    new MlflowRestOptions { SpoolDirectory = spool });
+    new MlflowRestOptions { SpoolDirectory = Path.Combine(scratch.FullName, "spool") });
+var sqliteStore = new SqliteTrackingStore(Path.Combine(scratch.FullName, "mlflow.db"), Path.Combine(scratch.FullName, "mlruns"));
+var fileStore = new FileTrackingStore(Path.Combine(scratch.FullName, "file-store"));
+ITrackingStore StoreOf(string backend) => backend switch
+{
+    "sqlite" => sqliteStore,
+    "file" => fileStore,
+    "rest" => restStore,
+    _ => throw new ArgumentException($"unknown backend '{backend}' (sqlite, file, rest)"),
+};
 
 var generator = Sequential(
     Linear(100, 256), LeakyReLU(0.2),     // 256
@@ -87,11 +99,11 @@ Dictionary<string, double> Step()
     };
 }
 
-async Task<(double Seconds, double EndSeconds)> RunSideAsync(bool tracked, int repeat)
+async Task<(double Seconds, double EndSeconds)> RunSideAsync(string? backend, int repeat)
 {
-    ITrackedRun? run = tracked
-        ? await store.StartRunAsync(new RunStartRequest("tracking-overhead", $"rest-{repeat}", new Dictionary<string, string>()), CancellationToken.None)
-        : null;
+    ITrackedRun? run = backend is null
+        ? null
+        : await StoreOf(backend).StartRunAsync(new RunStartRequest("tracking-overhead", $"{backend}-{repeat}", new Dictionary<string, string>()), CancellationToken.None);
     var watch = Stopwatch.StartNew();
     for (var step = 0; step < steps; step++)
     {
@@ -100,7 +112,7 @@ async Task<(double Seconds, double EndSeconds)> RunSideAsync(bool tracked, int r
         {
             var before = Stopwatch.GetTimestamp();
             run.LogMetrics(metrics, step);
-            logTicks += Stopwatch.GetTimestamp() - before;
+            logTicks[backend!] += Stopwatch.GetTimestamp() - before;
         }
     }
 
@@ -122,45 +134,78 @@ for (var i = 0; i < 30; i++)
     Step();
 }
 
-var none = new List<double>();
-var rest = new List<double>();
-var ends = new List<double>();
+var sides = new List<string?> { null };
+sides.AddRange(backends);
+var times = sides.ToDictionary(s => s ?? "none", _ => new List<double>());
+var ends = backends.ToDictionary(b => b, _ => new List<double>());
 for (var repeat = 0; repeat < repeats; repeat++)
 {
-    // Alternate which side goes first: other processes on the machine swing timings.
-    foreach (var tracked in repeat % 2 == 0 ? new[] { false, true } : [true, false])
+    // Rotate which side goes first: other processes on the machine swing timings.
+    var order = sides.Skip(repeat % sides.Count).Concat(sides.Take(repeat % sides.Count)).ToList();
+    foreach (var backend in order)
     {
-        var (seconds, end) = await RunSideAsync(tracked, repeat);
-        (tracked ? rest : none).Add(seconds);
-        if (tracked)
+        var (seconds, end) = await RunSideAsync(backend, repeat);
+        times[backend ?? "none"].Add(seconds);
+        if (backend is not null)
         {
-            ends.Add(end);
+            ends[backend].Add(end);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repeat {repeat} {(tracked ? "rest" : "none"),-4} {seconds:F3} s ({steps / seconds:F1} steps/s){(tracked ? $", end flush {end * 1000:F0} ms" : "")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repeat {repeat} {backend ?? "none",-6} {seconds:F3} s ({steps / seconds:F1} steps/s){(backend is null ? "" : $", end flush {end * 1000:F0} ms")}"));
     }
 }
 
-var runs = server.RunIds().Select(server.GetRun).ToList();
-var complete = runs.All(r => r.Status == "FINISHED" && r.Metrics.Count(m => m.Key == "loss_D") == steps);
-var logBatches = server.Batches.Count;
 double Median(List<double> values)
 {
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-var mNone = Median(none);
-var pairRatios = none.Zip(rest, (n, r) => r / n).ToList();
-var perCallMicros = logTicks * 1e6 / Stopwatch.Frequency / (steps * (double)repeats);
-var mRest = Median(rest);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"steps per side {steps}, repeats {repeats}, metrics per step 4, log-batch requests {logBatches} for {runs.Count} runs, all steps on the server exactly: {complete}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median no tracking: {mNone:F3} s ({steps / mNone:F1} steps/s)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median REST every step: {mRest:F3} s ({steps / mRest:F1} steps/s); median end flush {Median(ends) * 1000:F0} ms"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overhead: {(mRest / mNone - 1) * 100:+0.00;-0.00}% (ratio {mRest / mNone:F4}); target < 2%"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of paired ratios (rest/none, same repeat): {Median(pairRatios):F4}; pairs {string.Join(", ", pairRatios.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time inside LogMetrics on the training thread: {perCallMicros:F1} us per step = {perCallMicros * 1e-6 / (mNone / steps) * 100:F3}% of a step"));
+// Every step of every tracked run must have arrived, exactly once.
+var complete = new Dictionary<string, bool>();
+if (backends.Contains("rest"))
+{
+    complete["rest"] = server.RunIds().Select(server.GetRun).All(r => r.Status == "FINISHED" && r.Metrics.Count(m => m.Key == "loss_D") == steps);
+}
+
+foreach (var (backend, reader) in new (string, Func<ITrackingReader>)[]
+{
+    ("sqlite", () => new SqliteTrackingReader(sqliteStore.DatabasePath)),
+    ("file", () => new FileTrackingReader(fileStore.RootDirectory)),
+})
+{
+    if (!backends.Contains(backend))
+    {
+        continue;
+    }
+
+    using var r = reader();
+    var experiment = await r.FindExperimentByNameAsync("tracking-overhead", CancellationToken.None);
+    var ok = experiment is not null;
+    foreach (var run in experiment is null ? [] : await r.ListRunsAsync(experiment.ExperimentId, CancellationToken.None))
+    {
+        ok &= run.Status == RunStatus.Finished && (await r.GetMetricHistoryAsync(run.RunId, "loss_D", CancellationToken.None)).Count == steps;
+    }
+
+    complete[backend] = ok;
+}
+
+var mNone = Median(times["none"]);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steps per side {steps}, repeats {repeats}, metrics per step 4, torch threads {torch.get_num_threads()}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"side",-8} {"median s",9} {"steps/s",8} {"overhead",9} {"paired",7} {"in LogMetrics",14} {"end flush",10} {"all steps stored",17}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"none",-8} {mNone,9:F3} {steps / mNone,8:F1}"));
+foreach (var backend in backends)
+{
+    var median = Median(times[backend]);
+    var paired = Median(times["none"].Zip(times[backend], (n, b) => b / n).ToList());
+    var perCallMicros = logTicks[backend] * 1e6 / Stopwatch.Frequency / (steps * (double)repeats);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{backend,-8} {median,9:F3} {steps / median,8:F1} {(median / mNone - 1) * 100,8:+0.00;-0.00}% {paired,7:F4} {perCallMicros,8:F1} us/step {Median(ends[backend]) * 1000,7:F0} ms {complete.GetValueOrDefault(backend),17}"));
+}
+
+Console.WriteLine("overhead = median tracked / median untracked - 1 (target < 2 %); paired = median of tracked/untracked within a repeat;");
+Console.WriteLine("in LogMetrics = time the training thread spends in the call (the rest happens on the background writer).");
+scratch.Delete(recursive: true);
 
 int Option(string name, int fallback)
 {

@@ -114,35 +114,40 @@ public sealed class StepOverheadScenario : IBenchmarkScenario
     }
 
     /// <summary>
-    /// LogMetrics of the trainer's 5 values per step into the MLflow file store: the training thread only enqueues;
-    /// the writer thread formats and appends lines, and on a 2-core machine that thread competes with torch's.
+    /// LogMetrics of the trainer's 5 values per step into MLflow's SQLite store (the default) and its file store: the
+    /// training thread only enqueues; the writer thread writes, and on a 2-core machine that thread competes with torch's.
     /// </summary>
     private static async Task TrackerCostAsync(int steps, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("gan-bench-overhead-");
         try
         {
-            var store = new FileTrackingStore(Path.Combine(scratch.FullName, "mlruns"));
-            var run = await store.StartRunAsync(new RunStartRequest("bench", "overhead", new Dictionary<string, string>()), cancellationToken);
-            var values = new Dictionary<string, double> { ["d_loss"] = 1, ["g_loss"] = 2, ["d_acc"] = 0.5, ["d_real"] = 0.1, ["d_fake"] = -0.1 };
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            for (long step = 1; step <= steps; step++)
-            {
-                run.LogMetrics(values, step);
-            }
-
-            var callerSeconds = clock.Elapsed.TotalSeconds;
-            await run.EndAsync(RunStatus.Finished, cancellationToken);
-            await run.DisposeAsync();
-            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            Report("tracker: LogMetrics(5 values), training thread only", callerSeconds / steps * 1e6);
-            Report("tracker: all threads' CPU incl. the file-store writer", cpuSeconds / steps * 1e6);
+            await TrackerCostAsync("SQLite store", new Gan.Tracking.Sqlite.SqliteTrackingStore(Path.Combine(scratch.FullName, "mlflow.db"), Path.Combine(scratch.FullName, "mlruns")), steps, cancellationToken);
+            await TrackerCostAsync("file store", new FileTrackingStore(Path.Combine(scratch.FullName, "file-store")), steps, cancellationToken);
         }
         finally
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    private static async Task TrackerCostAsync(string name, ITrackingStore store, int steps, CancellationToken cancellationToken)
+    {
+        var run = await store.StartRunAsync(new RunStartRequest("bench", "overhead", new Dictionary<string, string>()), cancellationToken);
+        var values = new Dictionary<string, double> { ["d_loss"] = 1, ["g_loss"] = 2, ["d_acc"] = 0.5, ["d_real"] = 0.1, ["d_fake"] = -0.1 };
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (long step = 1; step <= steps; step++)
+        {
+            run.LogMetrics(values, step);
+        }
+
+        var callerSeconds = clock.Elapsed.TotalSeconds;
+        await run.EndAsync(RunStatus.Finished, cancellationToken);
+        await run.DisposeAsync();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        Report($"tracker ({name}): LogMetrics(5 values), training thread only", callerSeconds / steps * 1e6);
+        Report($"tracker ({name}): all threads' CPU incl. the background writer", cpuSeconds / steps * 1e6);
     }
 
     /// <summary>Median over 5 blocks of the wall time per iteration, in microseconds, after one warm-up block.</summary>
