@@ -22,6 +22,7 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
     private readonly SqliteCommand _tag;
     private readonly SqliteCommand _runName;
     private readonly SqliteCommand _end;
+    private readonly Dictionary<string, (double Value, long Timestamp, long Step, int IsNan)> _latestInBatch = new(StringComparer.Ordinal);
 
     private SqliteTrackedRun(
         SqliteConnection connection,
@@ -138,9 +139,16 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
     private void WriteRows(IReadOnlyList<TrackingOperation> batch)
     {
         using var transaction = _connection.BeginTransaction();
+        _latestInBatch.Clear();
         foreach (var op in batch)
         {
             ApplyRow(op, transaction);
+        }
+
+        // One latest_metrics upsert per key and batch (the newest of the batch), not one per value.
+        foreach (var (key, (value, timestamp, step, isNan)) in _latestInBatch)
+        {
+            Run(_latest, transaction, key, value, timestamp, step, isNan);
         }
 
         transaction.Commit();
@@ -154,7 +162,12 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
                 var isNan = double.IsNaN(op.Value);
                 var value = isNan ? 0 : double.IsInfinity(op.Value) ? Math.CopySign(MaxFinite, op.Value) : op.Value;
                 Run(_metric, transaction, op.Key, value, op.Timestamp, op.Step, isNan ? 1 : 0);
-                Run(_latest, transaction, op.Key, value, op.Timestamp, op.Step, isNan ? 1 : 0);
+                if (!_latestInBatch.TryGetValue(op.Key, out var newest)
+                    || (op.Step, op.Timestamp, value).CompareTo((newest.Step, newest.Timestamp, newest.Value)) >= 0)
+                {
+                    _latestInBatch[op.Key] = (value, op.Timestamp, op.Step, isNan ? 1 : 0);
+                }
+
                 break;
             case TrackingOperationKind.Param:
                 Run(_param, transaction, op.Key, op.Text!);
