@@ -22,6 +22,9 @@ internal abstract class QueuedTrackedRun : ITrackedRun
 
     private const int MaxBatch = 512;
 
+    // Marks the thumbnail of a logged image, still holding the full image until the writer scales it.
+    private const string ThumbnailMarker = "\0thumbnail";
+
     private readonly Channel<TrackingOperation> _queue = Channel.CreateUnbounded<TrackingOperation>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
@@ -195,7 +198,8 @@ internal abstract class QueuedTrackedRun : ITrackedRun
             var copy = (byte[])png.Clone();
             var (full, thumbnail) = ImageArtifactPaths(key, step, now);
             Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, full, null, 0, 0, now, copy));
-            Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, thumbnail, null, 0, 0, now, copy));
+            // The writer makes the small copy: decoding and scaling a grid has no place on the training thread.
+            Enqueue(new TrackingOperation(TrackingOperationKind.Artifact, thumbnail, ThumbnailMarker, 0, 0, now, copy));
             if (Interlocked.Exchange(ref _imagesTagged, 1) == 0)
             {
                 // MLflow sets str(True); the UI only shows the image grid for runs carrying this tag.
@@ -238,7 +242,8 @@ internal abstract class QueuedTrackedRun : ITrackedRun
     /// <summary>
     /// MLflow's time-stepped image names (client.log_image): <c>images/{key with / as #}%step%{step}%timestamp%{ms}%{uuid}.png</c>
     /// and the thumbnail <c>...%compressed.webp</c>. We have no WebP encoder, and the UI's image reducer accepts
-    /// <c>png</c> for either file, so the thumbnail is the same PNG named <c>...%compressed.png</c>.
+    /// <c>png</c> for either file, so the thumbnail is a scaled-down PNG (<see cref="PngThumbnail"/>) named
+    /// <c>...%compressed.png</c>.
     /// </summary>
     internal static (string Full, string Thumbnail) ImageArtifactPaths(string key, long step, long timestampMs)
     {
@@ -281,6 +286,7 @@ internal abstract class QueuedTrackedRun : ITrackedRun
 
                 if (batch.Count > 0)
                 {
+                    MakeThumbnails(batch);
                     await GuardAsync(() => ApplyBatchAsync(batch), "write");
                     batch.Clear();
                     dirty = true;
@@ -312,6 +318,28 @@ internal abstract class QueuedTrackedRun : ITrackedRun
         {
             await GuardAsync(FlushAsync, "flush");
             await GuardAsync(CloseAsync, "close");
+        }
+    }
+
+    private void MakeThumbnails(List<TrackingOperation> batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i] is { Kind: TrackingOperationKind.Artifact, Text: ThumbnailMarker, Content: { } image } op)
+            {
+                byte[] thumbnail;
+                try
+                {
+                    thumbnail = PngThumbnail.Create(image);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                {
+                    Logger.LogWarning(TrackingLogEvents.CallFailed, "Image {Path} of run {RunId} could not be scaled down ({Message}); the gallery shows it full size", op.Key, RunId, ex.Message);
+                    thumbnail = image;
+                }
+
+                batch[i] = op with { Text = null, Content = thumbnail };
+            }
         }
     }
 

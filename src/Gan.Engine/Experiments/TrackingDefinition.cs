@@ -21,6 +21,9 @@ public sealed class TrackingDefinition
     [Description("Run name. Default: the experiment's name and the start time.")]
     public string? RunName { get; set; }
 
+    [Description("Record system metrics (CPU, memory, disk, network, GPU, the process's resident memory) and throughput in the run every $MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL seconds (default 10). Default: $MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING, else true.")]
+    public bool? SystemMetrics { get; set; }
+
     [Description("Extra tags set on the run.")]
     public Dictionary<string, string> Tags { get; set; } = [];
 

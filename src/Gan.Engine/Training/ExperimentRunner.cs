@@ -8,6 +8,7 @@ using Gan.Engine.Experiments;
 using Gan.Engine.Health;
 using Gan.Engine.Plugins;
 using Gan.Tracking;
+using Gan.Tracking.SystemMetrics;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 
@@ -108,6 +109,11 @@ public sealed class ExperimentRunner
         IDataSource? data = null;
         using var networks = new NetworkStore(experiment.Model, context);
         var disposables = new List<object>();
+        var throughput = new ThroughputCounter();
+        if (StartSystemMetrics(root, definition.Tracking, device, throughput) is { } systemMetrics)
+        {
+            disposables.Add(systemMetrics); // stopped before the run ends
+        }
         try
         {
             data = experiment.Data.Create<IDataSource>(context);
@@ -153,7 +159,8 @@ public sealed class ExperimentRunner
                     resume,
                     ConfigWriter.Flatten(experiment.ToResolvedYaml()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
                     _logger);
-                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers, recorder, checkpointRunId, trainingProgress, checkpointer, cancellationToken);
+                var result = RunStage(experiment, stage, context, networks, data, loss, metrics, samplers,
+                    new StageServices(recorder, checkpointRunId, trainingProgress, checkpointer, throughput), cancellationToken);
                 stageResults.Add(result);
                 checkpointer.StageEnded();
                 SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, checkpointRunId, label: "final");
@@ -223,17 +230,18 @@ public sealed class ExperimentRunner
         ILossStrategy? loss,
         IReadOnlyList<IMetric> metrics,
         IReadOnlyList<ISampleRenderer> samplers,
-        IRunTracker tracker,
-        string rootRunId,
-        ITrainingProgress progress,
-        StageCheckpointer checkpointer,
+        StageServices services,
         CancellationToken cancellationToken)
     {
+        var (tracker, rootRunId, progress, checkpointer, throughput) = services;
         var definition = stage.Definition;
         using var optimizers = new OptimizerProvider(experiment.Definition.Optimizers, definition.Optimizers);
         var trainingContext = new TrainingContext(
             definition.Name, context, networks, optimizers, loss, data, tracker,
-            _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"), cancellationToken);
+            _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"), cancellationToken)
+        {
+            Throughput = throughput,
+        };
         var trainer = stage.Trainer.Create<ITrainer>(context);
         using var health = new HealthMonitor(experiment.Definition.Health, trainingContext,
             () => SaveLastGood(experiment, networks, definition.Name, tracker, rootRunId));
@@ -344,6 +352,24 @@ public sealed class ExperimentRunner
             $"cpu_count\t{Environment.ProcessorCount}\n"));
     }
 
+    private SystemMetricsSampler? StartSystemMetrics(IRunTracker run, TrackingDefinition tracking, torch.Device device, ThroughputCounter throughput)
+    {
+        var settings = SystemMetricsSettings.Resolve(tracking.SystemMetrics, Environment.GetEnvironmentVariable);
+        if (!settings.Enabled || !tracking.Enabled)
+        {
+            return null;
+        }
+
+        var gpus = device.type == DeviceType.CUDA ? new HashSet<int> { Math.Max(0, (int)device.index) } : [];
+        var sampler = new SystemMetricsSampler(
+            run,
+            [new ProcSystemMetrics(), new DiskSystemMetrics(Environment.CurrentDirectory), new NvidiaSmiMetrics(gpus)],
+            throughput,
+            _loggerFactory.CreateLogger<SystemMetricsSampler>());
+        sampler.Start(settings.Interval);
+        return sampler;
+    }
+
     private static Dictionary<string, string> SystemTags(ResolvedExperiment experiment, string runName, torch.Device device)
     {
         var tags = new Dictionary<string, string>(experiment.Definition.Tracking.Tags, StringComparer.Ordinal)
@@ -356,9 +382,18 @@ public sealed class ExperimentRunner
             ["gan.torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "",
             ["gan.contracts"] = ContractsVersion.Current.ToString(3),
         };
-        if (GitInfo.CommitOf(experiment.SourcePath) is { } commit)
+        if (GitInfo.Of(experiment.SourcePath) is { } git)
         {
-            tags["mlflow.source.git.commit"] = commit;
+            tags["mlflow.source.git.commit"] = git.Commit;
+            if (git.Branch is { } branch)
+            {
+                tags["mlflow.source.git.branch"] = branch;
+            }
+
+            if (git.RepoUrl is { } url)
+            {
+                tags["mlflow.source.git.repoURL"] = url;
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(experiment.Definition.Description))

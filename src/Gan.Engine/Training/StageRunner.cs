@@ -22,6 +22,7 @@ internal sealed class StageRunner
     private readonly Action<int> _onEpochCompleted;
     private readonly StageCheckpointer? _checkpoints;
     private readonly HealthMonitor? _health;
+    private readonly LearningRateLogger _learningRates;
 
     public StageRunner(
         TrainingContext context,
@@ -41,6 +42,7 @@ internal sealed class StageRunner
         _onEpochCompleted = onEpochCompleted;
         _checkpoints = checkpoints;
         _health = health;
+        _learningRates = new LearningRateLogger(context.OptimizerProvider);
     }
 
     public StageResult Run(ITrainingProgress progress)
@@ -84,7 +86,9 @@ internal sealed class StageRunner
                         step++;
                         inEpoch++;
                         _context.Step = step;
+                        _context.Throughput?.StepDone(step, batch.Count);
                         last = RunStep(batch);
+                        _learningRates.AfterStep(_context.Tracker, step);
                         _health?.AfterStep(step, last);
                         display.Report(step, epoch, last);
                         if (step % _stage.LogEvery == 0)
@@ -168,10 +172,8 @@ internal sealed class StageRunner
             {
                 var values = metric.Evaluate(_context);
                 _context.Tracker.LogMetrics(values, _context.Step);
-                foreach (var (key, value) in values)
-                {
-                    _context.Logger.LogInformation("Step {Step}: {Metric} = {Value:G5}", _context.Step, key, value);
-                }
+                // One compact line per evaluation; every value is in the run.
+                _context.Logger.LogInformation("Step {Step}: {Metrics}", _context.Step, MetricLine.Format(values));
             }
         });
     }

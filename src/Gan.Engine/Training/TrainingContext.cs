@@ -56,6 +56,9 @@ internal sealed class TrainingContext : ITrainingContext
 
     public IRunTracker Tracker { get; }
 
+    /// <summary>Steps and examples done, for the run's throughput metrics.</summary>
+    public Gan.Tracking.SystemMetrics.ThroughputCounter? Throughput { get; init; }
+
     public ILogger Logger { get; }
 
     public ComponentContext Components { get; }

@@ -56,6 +56,29 @@ public sealed class RestLifecycleTests
     }
 
     [Fact]
+    public async Task Gallery_names_arrive_byte_for_byte_at_a_server_that_percent_decodes_paths()
+    {
+        // "%200" holds "%20" (a space once decoded) and "%3025" holds "%30" (a "0"): MLflow's own Python client loses
+        // these names on a real server (its issue 14136); encoding every '%' as "%25" keeps them.
+        using var f = new RestFixture();
+        await using var run = await f.StartAsync();
+        var png = PngThumbnailTests.Png(300, 300, (x, y) => (byte)x);
+        run.LogImage("samples", png, 200);
+        run.LogImage("samples", png, 3025);
+        await run.EndAsync(RunStatus.Finished, CancellationToken.None);
+
+        var images = f.Server.Artifacts().Where(a => a.Key.Contains("/artifacts/images/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, images.Count);
+        foreach (var step in new[] { "200", "3025" })
+        {
+            var full = Assert.Single(images, a => a.Key.Contains($"/images/samples%step%{step}%timestamp%", StringComparison.Ordinal) && !a.Key.Contains("%compressed", StringComparison.Ordinal));
+            Assert.Matches(@"%step%\d+%timestamp%\d+%[g-z][0-9a-f]{7}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.png$", full.Key);
+            Assert.Equal(png, full.Value);
+            Assert.Single(images, a => a.Key == full.Key[..^4] + "%compressed.png");
+        }
+    }
+
+    [Fact]
     public async Task Child_runs_carry_the_parent_id_from_creation_and_read_back_through_the_reader()
     {
         using var f = new RestFixture();
