@@ -12,7 +12,7 @@ namespace Gan.Plugins.Midi;
 /// Batches carry "x" shaped (B, tracks, bars, steps per bar, pitches) with off/on encoded per
 /// <see cref="PianoRollDataOptions.ValueRange"/>. Only the Train split exists.
 /// </summary>
-internal sealed class PianoRollDataSource : IDataSource
+internal sealed class PianoRollDataSource : IDataSource, IDatasetInfoProvider
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train];
 
@@ -20,6 +20,7 @@ internal sealed class PianoRollDataSource : IDataSource
     private readonly PianoRollDataOptions _options;
     private readonly ILogger _logger;
     private PianoRollDataset? _dataset;
+    private List<DatasetInfo> _datasets = [];
 
     public PianoRollDataSource(ComponentContext context, PianoRollDataOptions options)
     {
@@ -149,8 +150,27 @@ internal sealed class PianoRollDataSource : IDataSource
                 "Lower min_notes or bars, or check the tracks and the pitch range.");
         }
 
+        _datasets =
+        [
+            new DatasetInfo(
+                Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar)),
+                DatasetFingerprint.OfFiles(Folder, scan.Files),
+                Folder,
+                DatasetInfo.TrainingContext,
+                new Dictionary<string, long>
+                {
+                    ["midi_files"] = dataset.Files,
+                    ["skipped_files"] = dataset.Skipped.Count,
+                    ["segments"] = dataset.Count,
+                    ["tracks"] = Layout.Tracks.Count,
+                    ["notes"] = dataset.Notes,
+                }),
+        ];
         _dataset = dataset;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets() => _datasets;
 
     private int HopBars => _options.HopBars == 0 ? _options.Bars : _options.HopBars;
 

@@ -9,7 +9,7 @@ namespace Gan.Plugins.Mnist;
 /// The <c>mnist</c> data source: the original IDX files (gzipped or raw), downloaded when missing, held in
 /// memory as one float32 tensor per split scaled to [-1, 1]. Batches carry "x" (B, 1, rows, cols) and "y" (B).
 /// </summary>
-internal sealed class MnistDataSource : IDataSource, IDisposable
+internal sealed class MnistDataSource : IDataSource, IDatasetInfoProvider, IDisposable
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Test];
 
@@ -19,6 +19,7 @@ internal sealed class MnistDataSource : IDataSource, IDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<DataSplit, MnistSplit> _splits = [];
     private readonly SemaphoreSlim _prepareLock = new(1, 1);
+    private List<DatasetInfo> _datasets = [];
     private bool _disposed;
 
     /// <summary>Creates the source; nothing is read until <see cref="PrepareAsync"/>.</summary>
@@ -70,6 +71,7 @@ internal sealed class MnistDataSource : IDataSource, IDisposable
                 throw;
             }
 
+            _datasets = await Task.Run(() => Describe(paths), cancellationToken);
             _logger.LogInformation(
                 "MNIST ready from {Folder}: {Train} training and {Test} test images",
                 Folder, _splits[DataSplit.Train].Count, _splits[DataSplit.Test].Count);
@@ -79,6 +81,18 @@ internal sealed class MnistDataSource : IDataSource, IDisposable
             _prepareLock.Release();
         }
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets() => _datasets;
+
+    // One dataset per split, fingerprinted from the IDX files actually read.
+    private List<DatasetInfo> Describe(Dictionary<MnistFile, string> paths) =>
+    [
+        new("mnist-train", DatasetFingerprint.OfFiles(Folder, [paths[MnistFile.TrainImages], paths[MnistFile.TrainLabels]]), Folder,
+            DatasetInfo.TrainingContext, new Dictionary<string, long> { ["images"] = _splits[DataSplit.Train].Count, ["classes"] = 10 }),
+        new("mnist-test", DatasetFingerprint.OfFiles(Folder, [paths[MnistFile.TestImages], paths[MnistFile.TestLabels]]), Folder,
+            DatasetInfo.ValidationContext, new Dictionary<string, long> { ["images"] = _splits[DataSplit.Test].Count, ["classes"] = 10 }),
+    ];
 
     /// <inheritdoc />
     public long BatchesPerEpoch(DataSplit split)

@@ -21,12 +21,12 @@ public sealed class TextPlugin : IGanPlugin
     {
         services.AddGanComponent<IDataSource, QaPairsDataOptions>(
             "qa-pairs",
-            (context, options) => new QaDataSource(context, options, "qa-pairs",
+            (context, options) => new QaDataSource(context, options, "qa-pairs", context.ResolveDataPath(options.Path),
                 () => QaPairsReader.Read(context.ResolveDataPath(options.Path), options.Format)),
             "Question-answer pairs from a TSV or JSON Lines file, word vocabulary, held-out split from the seed.");
         services.AddGanComponent<IDataSource, SquadDataOptions>(
             "squad",
-            (context, options) => new QaDataSource(context, options, "squad",
+            (context, options) => new QaDataSource(context, options, "squad", context.ResolveDataPath(options.Path),
                 () => SquadReader.Read(context.ResolveDataPath(options.Path), options.Unanswerable, options.UnanswerableAnswer)),
             "SQuAD v1.1/v2.0 JSON: each question with its first answer; unanswerable ones skipped or given a fixed answer.");
         services.AddGanComponent<IGenerator, Seq2SeqGeneratorOptions>(

@@ -211,7 +211,8 @@ public sealed class FileStoreReader
             meta.UserId,
             ReadKeyFiles(Path.Combine(runDirectory, FileStorePaths.ParamsFolder)),
             tags,
-            metrics);
+            metrics,
+            FileStoreDatasets.Read(runDirectory));
     }
 
     private static List<MetricPoint> ReadMetricFile(string path)

@@ -114,6 +114,9 @@ internal sealed class FileTrackedRun : QueuedTrackedRun
                 var target = Path.GetFullPath(Path.Combine(_artifactDirectory, op.Key.Replace('/', Path.DirectorySeparatorChar)));
                 FileStorePaths.WriteAtomically(target, op.Content ?? []);
                 break;
+            case TrackingOperationKind.Dataset:
+                FileStoreDatasets.Record(Path.GetDirectoryName(_runDirectory)!, _runDirectory, RunId, DatasetInputs.Deserialize(op.Text!));
+                break;
             case TrackingOperationKind.End:
                 FlushMetricWriters();
                 _meta = _meta with { Status = (RunStatus)op.Step, EndTime = op.Timestamp };

@@ -14,6 +14,9 @@ public interface ITrackedRun : IRunTracker, IAsyncDisposable
     /// <summary>Where the run's artifacts live (MLflow's <c>artifact_uri</c>, e.g. <c>file:///abs/mlruns/1/&lt;run&gt;/artifacts</c>).</summary>
     string ArtifactUri { get; }
 
+    /// <summary>Records the datasets the run read as MLflow dataset inputs (queued like every other record).</summary>
+    void LogDatasets(IReadOnlyList<DatasetInfo> datasets);
+
     /// <summary>
     /// Writes everything still queued, then records <paramref name="status"/> and the end time. Waits a bounded
     /// time for the writer (logging an error rather than hanging if storage is stuck). Later logging calls are ignored.

@@ -39,15 +39,29 @@ internal static partial class MlflowYaml
         value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null";
 
     /// <summary>Reads a flat mapping: scalar values as strings (YAML nulls as null); sequences and maps are skipped.</summary>
-    public static Dictionary<string, string?> ReadMapping(string path)
+    public static Dictionary<string, string?> ReadMapping(string path) => ReadMapping(path, nested: null);
+
+    /// <summary>Reads the mapping under key <paramref name="nested"/> of the root mapping (as <see cref="ReadMapping(string)"/>).</summary>
+    public static Dictionary<string, string?> ReadMapping(string path, string? nested)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         var stream = new YamlStream();
         stream.Load(reader);
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             return result;
+        }
+
+        var mapping = root;
+        if (nested is not null)
+        {
+            if (!root.Children.TryGetValue(new YamlScalarNode(nested), out var child) || child is not YamlMappingNode inner)
+            {
+                return result;
+            }
+
+            mapping = inner;
         }
 
         foreach (var (keyNode, valueNode) in mapping.Children)

@@ -1,3 +1,5 @@
+using Gan.Abstractions;
+
 namespace Gan.Tracking;
 
 /// <summary>A run that records nothing (tracking disabled).</summary>
@@ -33,6 +35,11 @@ internal sealed class NullTrackedRun : ITrackedRun
     {
     }
 
+    public void LogDatasets(IReadOnlyList<DatasetInfo> datasets)
+    {
+    }
+
+    /// <inheritdoc />
     public Task EndAsync(RunStatus status, CancellationToken ct) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

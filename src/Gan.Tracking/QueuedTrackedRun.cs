@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gan.Abstractions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
@@ -209,6 +210,29 @@ internal abstract class QueuedTrackedRun : ITrackedRun
         catch (Exception ex)
         {
             Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue image {Key} for run {RunId}", key, RunId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LogDatasets(IReadOnlyList<DatasetInfo> datasets)
+    {
+        try
+        {
+            if (datasets is null || !Accepting())
+            {
+                return;
+            }
+
+            var now = NowMs();
+            foreach (var dataset in datasets)
+            {
+                var input = DatasetInputs.From(dataset);
+                Enqueue(new TrackingOperation(TrackingOperationKind.Dataset, input.Dataset.Name, DatasetInputs.Serialize(input), 0, 0, now, null));
+            }
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue datasets for run {RunId}", RunId);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Gan.Tracking;
 
-/// <summary>A run read back from the file store: its <c>meta.yaml</c>, params, tags and latest metric values.</summary>
+/// <summary>A run read back from any backend: its info, params, tags, latest metric values and dataset inputs.</summary>
 /// <param name="RunId">32 lowercase hex digits.</param>
 /// <param name="ExperimentId">The experiment it belongs to.</param>
 /// <param name="RunName">Display name.</param>
@@ -13,6 +13,7 @@ namespace Gan.Tracking;
 /// <param name="Params">Parameters by key.</param>
 /// <param name="Tags">Tags by key.</param>
 /// <param name="Metrics">Each metric's latest value, chosen as MLflow does: largest step, then timestamp, then value.</param>
+/// <param name="Datasets">The run's dataset inputs.</param>
 public sealed record RunInfo(
     string RunId,
     string ExperimentId,
@@ -25,4 +26,5 @@ public sealed record RunInfo(
     string UserId,
     IReadOnlyDictionary<string, string> Params,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyDictionary<string, MetricPoint> Metrics);
+    IReadOnlyDictionary<string, MetricPoint> Metrics,
+    IReadOnlyList<RunDataset>? Datasets = null);

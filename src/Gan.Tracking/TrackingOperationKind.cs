@@ -7,5 +7,6 @@ internal enum TrackingOperationKind
     Param,
     Tag,
     Artifact,
+    Dataset,
     End,
 }

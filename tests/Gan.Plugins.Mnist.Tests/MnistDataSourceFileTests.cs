@@ -26,6 +26,35 @@ public sealed class MnistDataSourceFileTests : IDisposable
     }
 
     [Fact]
+    public async Task The_run_records_both_splits_as_datasets_whose_digest_changes_when_a_file_changes()
+    {
+        var folder = _root.Combine("mnist");
+        TestData.WriteTinyMnist(folder, trainImages: 5, trainLabels: 5, testCount: 3);
+        IReadOnlyList<DatasetInfo> before;
+        using (var source = Source(new MnistDataOptions()))
+        {
+            await source.PrepareAsync(CancellationToken.None);
+            before = source.GetDatasets();
+        }
+
+        Assert.Equal(["mnist-train", "mnist-test"], before.Select(d => d.Name));
+        Assert.Equal([DatasetInfo.TrainingContext, DatasetInfo.ValidationContext], before.Select(d => d.Context));
+        Assert.Equal((5L, 3L), (before[0].Profile["images"], before[1].Profile["images"]));
+        Assert.All(before, d => Assert.Equal(folder, d.Source));
+        Assert.Matches("^[0-9a-f]{16}$", before[0].Digest);
+
+        // Rewrite one training image file with other pixels: the training digest changes, the test digest does not.
+        var images = TestData.Images(5, 28, 28);
+        images[^1] ^= 0xFF;
+        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte.gz"), TestData.Gzip(images));
+        using var changed = Source(new MnistDataOptions());
+        await changed.PrepareAsync(CancellationToken.None);
+
+        Assert.NotEqual(before[0].Digest, changed.GetDatasets()[0].Digest);
+        Assert.Equal(before[1].Digest, changed.GetDatasets()[1].Digest);
+    }
+
+    [Fact]
     public async Task Image_and_label_count_mismatch_names_both_files()
     {
         var folder = _root.Combine("mnist");

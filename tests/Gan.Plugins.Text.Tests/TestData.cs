@@ -29,7 +29,7 @@ internal static class TestData
     }
 
     public static QaDataSource PairsSource(ComponentContext context, QaPairsDataOptions options) =>
-        new(context, options, "qa-pairs", () => QaPairsReader.Read(context.ResolveDataPath(options.Path), options.Format));
+        new(context, options, "qa-pairs", context.ResolveDataPath(options.Path), () => QaPairsReader.Read(context.ResolveDataPath(options.Path), options.Format));
 
     private sealed class NullProgress : IProgressReporter, IProgressTask
     {

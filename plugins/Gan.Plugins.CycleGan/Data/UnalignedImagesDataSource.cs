@@ -11,7 +11,7 @@ namespace Gan.Plugins.CycleGan.Data;
 /// testA/testB for the test split), decoded on demand and in parallel within a batch, transformed as the
 /// reference's <c>resize_and_crop</c> + flip. Batches carry "A" and "B", each (B, 3, crop, crop) in [-1, 1].
 /// </summary>
-internal sealed class UnalignedImagesDataSource : IDataSource
+internal sealed class UnalignedImagesDataSource : IDataSource, IDatasetInfoProvider
 {
     /// <summary>Batch key of domain A images.</summary>
     public const string DomainA = "A";
@@ -25,6 +25,7 @@ internal sealed class UnalignedImagesDataSource : IDataSource
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, string> _badFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<DataSplit, (DomainFolder A, DomainFolder B)> _splits = [];
+    private List<DatasetInfo> _datasets = [];
     private int _skippedCount;
 
     /// <summary>Creates the source; nothing is read until <see cref="PrepareAsync"/>.</summary>
@@ -74,6 +75,8 @@ internal sealed class UnalignedImagesDataSource : IDataSource
             {
                 _splits[DataSplit.Test] = (Open("testA"), Open("testB"));
             }
+
+            _datasets = _splits.Select(split => Describe(split.Key, split.Value)).ToList();
         }, cancellationToken);
 
         var train = _splits[DataSplit.Train];
@@ -81,6 +84,21 @@ internal sealed class UnalignedImagesDataSource : IDataSource
             "Unaligned images ready from {Root}: {A} A and {B} B training images{Test}",
             Root, train.A.Files.Count, train.B.Files.Count,
             _splits.TryGetValue(DataSplit.Test, out var test) ? $", {test.A.Files.Count} A and {test.B.Files.Count} B test images" : " (no testA/testB)");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets() => _datasets;
+
+    // One dataset per split: both domain folders' images, fingerprinted by name, size and content.
+    private DatasetInfo Describe(DataSplit split, (DomainFolder A, DomainFolder B) folders)
+    {
+        var train = split == DataSplit.Train;
+        return new DatasetInfo(
+            $"{Path.GetFileName(Root.TrimEnd(Path.DirectorySeparatorChar))}-{(train ? "train" : "test")}",
+            DatasetFingerprint.OfFiles(Root, folders.A.Files.Concat(folders.B.Files)),
+            Root,
+            train ? DatasetInfo.TrainingContext : DatasetInfo.ValidationContext,
+            new Dictionary<string, long> { ["images_A"] = folders.A.Files.Count, ["images_B"] = folders.B.Files.Count });
     }
 
     /// <inheritdoc />

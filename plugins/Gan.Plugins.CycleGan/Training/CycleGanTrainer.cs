@@ -111,11 +111,10 @@ internal sealed class CycleGanTrainer : ITrainer, IDisposable
             ["G_B"] = lossGB.item<float>(),
             ["cycle_B"] = cycleB.item<float>(),
             ["idt_B"] = idtB?.item<float>() ?? 0.0,
-            ["lr"] = LearningRate,
         };
     }
 
-    /// <summary>Sets the learning rates for the next epoch (the step values carry them as "lr").</summary>
+    /// <summary>Sets the learning rates for the next epoch (the engine records them as lr/&lt;role&gt; when they change).</summary>
     public void OnEpochEnd(ITrainingContext context) => SetLearningRates(context.Epoch + 1);
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace Gan.Plugins.Sequences.Data;
 /// into sliding windows within each part. The scaler is written to the cache as JSON (<see cref="ScalerPath"/>)
 /// and logged with the run by the predictor trainer, so forecasts can be turned back into the data's units.
 /// </summary>
-internal sealed class CsvSeriesDataSource : TrainValidationSeries, IDataSource, IScaledSeries
+internal sealed class CsvSeriesDataSource : TrainValidationSeries, IDataSource, IScaledSeries, IDatasetInfoProvider
 {
     private readonly CsvSeriesOptions _options;
     private readonly ILogger _logger;
@@ -45,6 +45,20 @@ internal sealed class CsvSeriesDataSource : TrainValidationSeries, IDataSource, 
 
     /// <inheritdoc />
     public SeriesScaler Scaler => _scaler ?? throw new InvalidOperationException("The csv-series data source is not prepared.");
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets()
+    {
+        // One file split by time: the digest covers the file and how it is cut.
+        var digest = DatasetFingerprint.OfText(
+            DatasetFingerprint.OfFiles(System.IO.Path.GetDirectoryName(FilePath)!, [FilePath]),
+            $"{_options.Column}|{_options.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{_options.Missing}");
+        var name = System.IO.Path.GetFileNameWithoutExtension(FilePath);
+        DatasetInfo Split(DataSplit split, string suffix, string context) => new(
+            $"{name}-{suffix}", digest, FilePath, context,
+            new Dictionary<string, long> { ["windows"] = Sequences(split).Count, ["window_length"] = _options.SequenceLength + 1, ["values"] = Raw.Count });
+        return [Split(DataSplit.Train, "train", DatasetInfo.TrainingContext), Split(DataSplit.Validation, "validation", DatasetInfo.ValidationContext)];
+    }
 
     /// <inheritdoc />
     public Task PrepareAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Gan.Plugins.Sequences.Data;
 /// The <c>sine</c> data source: synthetic periodic signals, held in memory. Train and Validation come from
 /// separate random streams of one seed, so they never share a sequence and never change between runs.
 /// </summary>
-internal sealed class SineDataSource : TrainValidationSeries, IDataSource, IScaledSeries
+internal sealed class SineDataSource : TrainValidationSeries, IDataSource, IScaledSeries, IDatasetInfoProvider
 {
     private readonly SineDataOptions _options;
     private readonly int _seed;
@@ -39,4 +39,18 @@ internal sealed class SineDataSource : TrainValidationSeries, IDataSource, IScal
 
     /// <inheritdoc />
     protected override bool Shuffle => _options.Shuffle;
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets()
+    {
+        // Generated, not read: the digest covers everything the generator is given.
+        var digest = DatasetFingerprint.OfText(System.Text.Json.JsonSerializer.Serialize(_options), _seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return
+        [
+            new DatasetInfo("sine-train", digest, "generated:sine", DatasetInfo.TrainingContext,
+                new Dictionary<string, long> { ["sequences"] = Sequences(DataSplit.Train).Count, ["length"] = _options.SequenceLength }),
+            new DatasetInfo("sine-validation", digest, "generated:sine", DatasetInfo.ValidationContext,
+                new Dictionary<string, long> { ["sequences"] = Sequences(DataSplit.Validation).Count, ["length"] = _options.SequenceLength }),
+        ];
+    }
 }

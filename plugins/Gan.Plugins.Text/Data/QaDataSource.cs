@@ -17,7 +17,7 @@ namespace Gan.Plugins.Text.Data;
 /// identical ids. It is also written to the cache (<see cref="VocabularyPath"/>) and logged as the run artifact
 /// <c>vocab.txt</c> by the trainers, for inspection and for use outside this program.
 /// </remarks>
-public sealed class QaDataSource : IDataSource
+public sealed class QaDataSource : IDataSource, IDatasetInfoProvider
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Validation];
 
@@ -26,14 +26,17 @@ public sealed class QaDataSource : IDataSource
     private readonly string _name;
     private readonly Func<List<QaPair>> _read;
     private readonly ILogger _logger;
+    private readonly string _sourceFile;
     private Dictionary<DataSplit, List<EncodedPair>>? _splits;
+    private List<DatasetInfo> _datasets = [];
 
-    /// <summary>Creates the source; <paramref name="read"/> is called by <see cref="PrepareAsync"/>.</summary>
-    internal QaDataSource(ComponentContext context, QaDataOptions options, string name, Func<List<QaPair>> read)
+    /// <summary>Creates the source; <paramref name="read"/> (which reads <paramref name="sourceFile"/>) is called by <see cref="PrepareAsync"/>.</summary>
+    internal QaDataSource(ComponentContext context, QaDataOptions options, string name, string sourceFile, Func<List<QaPair>> read)
     {
         _context = context;
         _options = options;
         _name = name;
+        _sourceFile = sourceFile;
         _read = read;
         _logger = context.LoggerFactory.CreateLogger<QaDataSource>();
     }
@@ -82,11 +85,24 @@ public sealed class QaDataSource : IDataSource
             [DataSplit.Train] = train.Select(Encode).ToList(),
             [DataSplit.Validation] = validation.Select(Encode).ToList(),
         };
+        // Both splits come from one file, split by the seed: the digest covers the file and the seed.
+        var digest = DatasetFingerprint.OfText(DatasetFingerprint.OfFiles(Path.GetDirectoryName(_sourceFile)!, [_sourceFile]),
+            _context.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), _options.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _datasets =
+        [
+            new DatasetInfo($"{_name}-train", digest, _sourceFile, DatasetInfo.TrainingContext,
+                new Dictionary<string, long> { ["pairs"] = train.Count, ["vocabulary_size"] = Vocabulary.Count }),
+            new DatasetInfo($"{_name}-validation", digest, _sourceFile, DatasetInfo.ValidationContext,
+                new Dictionary<string, long> { ["pairs"] = validation.Count, ["vocabulary_size"] = Vocabulary.Count }),
+        ];
         _logger.LogInformation(
             "{Name}: {Train} training and {Validation} held-out pairs, vocabulary of {Vocabulary} tokens ({Path}).",
             _name, train.Count, validation.Count, Vocabulary.Count, VocabularyPath);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetInfo> GetDatasets() => _datasets;
 
     /// <summary>The encoded pairs of <paramref name="split"/>, in file order. Valid after preparation.</summary>
     public IReadOnlyList<EncodedPair> Pairs(DataSplit split)

@@ -119,6 +119,9 @@ public sealed class ExperimentRunner
             data = experiment.Data.Create<IDataSource>(context);
             disposables.Add(data);
             await data.PrepareAsync(cancellationToken);
+            // What the run read, as MLflow dataset inputs (the run's "Datasets"); sources that cannot say record none.
+            var datasets = (data as IDatasetInfoProvider)?.GetDatasets() ?? [];
+            root.LogDatasets(datasets);
             var loss = experiment.Loss?.Create<ILossStrategy>(context);
             var metrics = experiment.Metrics.Select(m => m.Create<IMetric>(context)).ToList();
             var samplers = experiment.Samples.Select(s => s.Create<ISampleRenderer>(context)).ToList();
@@ -143,6 +146,7 @@ public sealed class ExperimentRunner
                 var tracker = stageRun ?? root;
                 if (stageRun is not null)
                 {
+                    stageRun.LogDatasets(datasets);
                     stageRunIds[stage.Index] = stageRun.RunId;
                     if (reopen is null)
                     {

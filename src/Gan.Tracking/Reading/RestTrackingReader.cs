@@ -66,7 +66,8 @@ public sealed class RestTrackingReader : ITrackingReader
             run.Info.UserId ?? string.Empty,
             (run.Data?.Params ?? []).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
             tags,
-            (run.Data?.Metrics ?? []).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => new MetricPoint(g.Last().Timestamp, g.Last().Value, g.Last().Step), StringComparer.Ordinal));
+            (run.Data?.Metrics ?? []).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => new MetricPoint(g.Last().Timestamp, g.Last().Value, g.Last().Step), StringComparer.Ordinal),
+            (run.Inputs?.DatasetInputs ?? []).Select(i => DatasetInputs.ToRunDataset(i.Dataset, i.Tags)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
     }
 
     private static DateTimeOffset? Time(long? ms) => ms is { } value and > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;

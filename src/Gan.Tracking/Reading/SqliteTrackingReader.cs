@@ -148,6 +148,8 @@ public sealed class SqliteTrackingReader : ITrackingReader
             metrics[reader.GetString(0)] = new MetricPoint(reader.IsDBNull(1) ? 0 : reader.GetInt64(1), Value(reader, 2, 3), reader.GetInt64(4));
         }
 
+        run = run with { Datasets = SqliteDatasets.Read(connection, run.RunId) };
+
         // MLflow falls back to the tag when the run's name column is empty.
         return run.RunName.Length == 0 && tags.TryGetValue(TrackingKeys.RunNameTag, out var name) ? run with { RunName = name } : run;
     }

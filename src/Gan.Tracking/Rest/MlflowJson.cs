@@ -42,7 +42,15 @@ internal sealed record RunInfoDto(
 
 internal sealed record RunDataDto(List<MetricDto>? Metrics, List<KeyValueDto>? Params, List<KeyValueDto>? Tags);
 
-internal sealed record RunDto(RunInfoDto Info, RunDataDto? Data);
+internal sealed record DatasetDto(string Name, string Digest, string SourceType, string Source, string? Schema, string? Profile);
+
+internal sealed record DatasetInputDto(List<KeyValueDto>? Tags, DatasetDto Dataset);
+
+internal sealed record RunInputsDto(List<DatasetInputDto>? DatasetInputs);
+
+internal sealed record LogInputsRequest(string RunId, List<DatasetInputDto> Datasets);
+
+internal sealed record RunDto(RunInfoDto Info, RunDataDto? Data, RunInputsDto? Inputs = null);
 
 internal sealed record RunResponse(RunDto Run);
 
@@ -87,6 +95,10 @@ internal sealed record EmptyResponse;
 [JsonSerializable(typeof(ListArtifactsResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(LogInputsRequest))]
+[JsonSerializable(typeof(DatasetInputDto))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 [JsonSerializable(typeof(SpoolLine))]
 [JsonSerializable(typeof(SpoolManifest))]
 internal sealed partial class MlflowJsonContext : JsonSerializerContext;

@@ -90,6 +90,11 @@ internal sealed class MlflowRestClient
         return result;
     }
 
+    /// <summary><c>runs/log-inputs</c>: one dataset input of a run.</summary>
+    public Task LogInputsAsync(string runId, DatasetInputDto input, CancellationToken ct) =>
+        PostAsync("runs/log-inputs", new LogInputsRequest(runId, [input]),
+            MlflowJsonContext.Default.LogInputsRequest, MlflowJsonContext.Default.EmptyResponse, ct);
+
     /// <summary>Sends an already serialised <c>runs/log-batch</c> body (the chunker measured its size).</summary>
     public async Task LogBatchAsync(byte[] body, CancellationToken ct)
     {

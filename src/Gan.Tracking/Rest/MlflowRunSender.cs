@@ -122,6 +122,9 @@ internal sealed class MlflowRunSender
 
                 await _client.UploadArtifactAsync(_artifactRoot, first.Key!, first.Content ?? [], ct);
                 break;
+            case SpoolLine.DatasetKind:
+                await _client.LogInputsAsync(_runId, DatasetInputs.Deserialize(first.Text!), ct);
+                break;
             case SpoolLine.EndKind:
                 await _client.UpdateRunAsync(_runId, (RunStatus)(first.Status ?? (int)RunStatus.Finished), first.Timestamp, ct);
                 break;

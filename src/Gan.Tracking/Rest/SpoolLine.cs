@@ -12,9 +12,10 @@ internal sealed class SpoolLine
     public const string ParamKind = "param";
     public const string TagKind = "tag";
     public const string ArtifactKind = "artifact";
+    public const string DatasetKind = "dataset";
     public const string EndKind = "end";
 
-    /// <summary><c>metric</c>, <c>param</c>, <c>tag</c>, <c>artifact</c> or <c>end</c>.</summary>
+    /// <summary><c>metric</c>, <c>param</c>, <c>tag</c>, <c>artifact</c>, <c>dataset</c> (its log-inputs JSON in <see cref="Text"/>) or <c>end</c>.</summary>
     public required string Kind { get; init; }
 
     public string? Key { get; init; }
@@ -44,6 +45,7 @@ internal sealed class SpoolLine
         TrackingOperationKind.Param => new SpoolLine { Kind = ParamKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp },
         TrackingOperationKind.Tag => new SpoolLine { Kind = TagKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp },
         TrackingOperationKind.Artifact => new SpoolLine { Kind = ArtifactKind, Key = op.Key, Timestamp = op.Timestamp, Content = op.Content },
+        TrackingOperationKind.Dataset => new SpoolLine { Kind = DatasetKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp },
         _ => new SpoolLine { Kind = EndKind, Status = (int)op.Step, Timestamp = op.Timestamp },
     };
 }

@@ -180,6 +180,9 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
                 }
 
                 break;
+            case TrackingOperationKind.Dataset:
+                SqliteDatasets.Record(_connection, transaction, RunId, long.Parse(ExperimentId, System.Globalization.CultureInfo.InvariantCulture), DatasetInputs.Deserialize(op.Text!));
+                break;
             case TrackingOperationKind.End:
                 Run(_end, transaction, StatusText((RunStatus)op.Step), op.Timestamp);
                 break;

@@ -37,6 +37,11 @@ public sealed class DefaultTrackingStoreTests
         Assert.Equal(Scalar(connection, $"SELECT name FROM runs WHERE run_uuid = '{runId}'"),
             Scalar(connection, $"SELECT value FROM tags WHERE run_uuid = '{runId}' AND key = 'mlflow.runName'"));
         Assert.Equal("LOCAL", Scalar(connection, $"SELECT value FROM tags WHERE run_uuid = '{runId}' AND key = 'mlflow.source.type'"));
+        // The data it read, as MLflow dataset inputs: both MNIST splits with their context.
+        Assert.Equal("mnist-test:validation,mnist-train:training", Scalar(connection,
+            "SELECT group_concat(x, ',') FROM (SELECT d.name || ':' || t.value AS x FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id " +
+            $"JOIN input_tags t ON t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context' WHERE i.destination_id = '{runId}' ORDER BY d.name)"));
+        Assert.Contains("\"images\":60000", Scalar(connection, "SELECT dataset_profile FROM datasets WHERE name = 'mnist-train'"), StringComparison.Ordinal);
 
         var (listExit, listing) = GanProcess.Run(temp.Path, "runs", "list");
         Assert.True(listExit == 0, listing);

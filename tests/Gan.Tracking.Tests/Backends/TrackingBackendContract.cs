@@ -202,6 +202,48 @@ public abstract class TrackingBackendContract : IDisposable
     }
 
     [Fact]
+    public async Task Datasets_a_run_read_are_recorded_with_digest_source_profile_and_context_once_per_run()
+    {
+        var train = new Gan.Abstractions.DatasetInfo("mnist-train", "0011223344556677", "/data/mnist/train", Gan.Abstractions.DatasetInfo.TrainingContext,
+            new Dictionary<string, long> { ["images"] = 60000, ["classes"] = 10 });
+        var test = new Gan.Abstractions.DatasetInfo("mnist-test", "8899aabbccddeeff", "https://example.org/mnist/t10k.gz", Gan.Abstractions.DatasetInfo.ValidationContext,
+            new Dictionary<string, long> { ["images"] = 10000 });
+        string first;
+        string second;
+        await using (var run = await Store.StartRunAsync(new RunStartRequest("data", "a", NoTags), CancellationToken.None))
+        {
+            first = run.RunId;
+            run.LogDatasets([train, test]);
+            await run.EndAsync(RunStatus.Killed, CancellationToken.None);
+        }
+
+        await using (var resumed = await Store.StartRunAsync(new RunStartRequest("data", "", NoTags, ExistingRunId: first), CancellationToken.None))
+        {
+            resumed.LogDatasets([train, test]); // a resumed run records its data again: no duplicates
+            await resumed.EndAsync(RunStatus.Finished, CancellationToken.None);
+        }
+
+        await using (var run = await Store.StartRunAsync(new RunStartRequest("data", "b", NoTags), CancellationToken.None))
+        {
+            second = run.RunId;
+            run.LogDatasets([train with { Digest = "ffeeddccbbaa9988" }]); // a file changed: another digest
+            await run.EndAsync(RunStatus.Finished, CancellationToken.None);
+        }
+
+        using var reader = CreateReader();
+        var datasets = (await reader.GetRunAsync(first, CancellationToken.None)).Datasets!;
+        Assert.Equal(["mnist-test", "mnist-train"], datasets.Select(d => d.Name));
+        var read = datasets.Single(d => d.Name == "mnist-train");
+        Assert.Equal(("0011223344556677", "local", "training"), (read.Digest, read.SourceType, read.Context));
+        Assert.Contains("\"uri\":\"/data/mnist/train\"", read.Source, StringComparison.Ordinal);
+        Assert.Contains("\"images\":60000", read.Profile, StringComparison.Ordinal);
+        var remote = datasets.Single(d => d.Name == "mnist-test");
+        Assert.Equal(("http", "validation"), (remote.SourceType, remote.Context));
+        Assert.Contains("\"url\":\"https://example.org/mnist/t10k.gz\"", remote.Source, StringComparison.Ordinal);
+        Assert.Equal("ffeeddccbbaa9988", Assert.Single((await reader.GetRunAsync(second, CancellationToken.None)).Datasets!).Digest);
+    }
+
+    [Fact]
     public async Task An_unknown_run_cannot_be_resumed()
     {
         await Assert.ThrowsAnyAsync<Exception>(() =>

@@ -397,6 +397,7 @@ public sealed class MlflowTestServer : IDisposable
                     : (404, Error("RESOURCE_DOES_NOT_EXIST", $"Run '{query["run_id"]}' not found"), null),
                 "runs/search" => SearchRuns(input),
                 "runs/log-batch" => LogBatch(input),
+                "runs/log-inputs" => LogInputs(input),
                 "metrics/get-history" => GetHistory(query),
                 "artifacts/list" => ListArtifacts(query),
                 _ => (404, Error("ENDPOINT_NOT_FOUND", "No such endpoint"), null),
@@ -493,6 +494,37 @@ public sealed class MlflowTestServer : IDisposable
         }
 
         return (200, new JsonObject { ["run_info"] = RunInfoJson(run) }, null);
+    }
+
+    // MLflow's runs/log-inputs: datasets [{tags: [{key, value}], dataset: {name, digest, source_type, source, schema?, profile?}}].
+    // A dataset is identified by (name, digest) in its experiment; logging it again to the same run changes nothing.
+    private (int, JsonNode, byte[]?) LogInputs(JsonNode? input)
+    {
+        var id = input?["run_id"]?.GetValue<string>() ?? "";
+        if (!_runs.TryGetValue(id, out var run))
+        {
+            return (404, Error("RESOURCE_DOES_NOT_EXIST", $"Run '{id}' not found"), null);
+        }
+
+        foreach (var item in input?["datasets"]?.AsArray() ?? [])
+        {
+            var dataset = item?["dataset"];
+            foreach (var field in new[] { "name", "digest", "source_type", "source" })
+            {
+                if (string.IsNullOrEmpty(dataset?[field]?.GetValue<string>()))
+                {
+                    return (400, Error("INVALID_PARAMETER_VALUE", $"Missing value for required parameter 'datasets[].dataset.{field}'."), null);
+                }
+            }
+
+            var key = dataset!["name"]!.GetValue<string>() + "\n" + dataset["digest"]!.GetValue<string>();
+            if (!run.Inputs.Any(i => i.Key == key))
+            {
+                run.Inputs.Add((key, item!.DeepClone()));
+            }
+        }
+
+        return (200, new JsonObject(), null);
     }
 
     private (int, JsonNode, byte[]?) SearchRuns(JsonNode? input)
@@ -665,6 +697,7 @@ public sealed class MlflowTestServer : IDisposable
                 ["params"] = new JsonArray(run.Params.Select(p => (JsonNode?)new JsonObject { ["key"] = p.Key, ["value"] = p.Value }).ToArray()),
                 ["tags"] = new JsonArray(run.Tags.Select(t => (JsonNode?)new JsonObject { ["key"] = t.Key, ["value"] = t.Value }).ToArray()),
             },
+            ["inputs"] = new JsonObject { ["dataset_inputs"] = new JsonArray(run.Inputs.Select(i => (JsonNode?)i.Input.DeepClone()).ToArray()) },
         };
     }
 
@@ -711,5 +744,7 @@ public sealed class MlflowTestServer : IDisposable
         public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
         public List<MetricRecord> Metrics { get; } = [];
+
+        public List<(string Key, JsonNode Input)> Inputs { get; } = [];
     }
 }

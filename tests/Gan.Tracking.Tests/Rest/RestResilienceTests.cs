@@ -130,6 +130,7 @@ public sealed class RestResilienceTests
         f.Server.Down = true;
         LogSteps(run, 30, 60);
         run.LogArtifact("notes.txt", [1, 2, 3]);
+        run.LogDatasets([new Gan.Abstractions.DatasetInfo("mnist-train", "0123456789abcdef", "/data/mnist", "training", new Dictionary<string, long> { ["images"] = 60000 })]);
         await run.EndAsync(RunStatus.Finished, CancellationToken.None);
         await run.DisposeAsync();
 
@@ -146,6 +147,11 @@ public sealed class RestResilienceTests
         AssertEveryStepOnceInOrder(f, run.RunId, 60);
         Assert.Equal("FINISHED", f.Server.GetRun(run.RunId).Status);
         Assert.Equal([1, 2, 3], f.Server.Artifacts()[$"{run.ExperimentId}/{run.RunId}/artifacts/notes.txt"]);
+        using (var reader = new RestTrackingReader(f.Connection))
+        {
+            var dataset = Assert.Single((await reader.GetRunAsync(run.RunId, CancellationToken.None)).Datasets!);
+            Assert.Equal(("mnist-train", "0123456789abcdef", "training"), (dataset.Name, dataset.Digest, dataset.Context));
+        }
 
         // Running it again finds nothing and sends nothing twice.
         Assert.Empty(await sync.SyncAsync(null, CancellationToken.None));
