@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gan.Abstractions;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -157,7 +158,7 @@ public sealed class FileTrackingStore : ITrackingStore
     private FileTrackedRun Reopen(string runId, RunStartRequest request)
     {
         var runDirectory = _reader.FindRunDirectory(runId)
-            ?? throw new InvalidOperationException($"Cannot resume run '{runId}': it is not in {Description}.");
+            ?? throw new GanInputException($"Cannot resume run '{runId}': it is not in {Description}.");
         var metaPath = Path.Combine(runDirectory, FileStorePaths.MetaFile);
         var meta = RunMeta.Read(metaPath) with { Status = RunStatus.Running, EndTime = null };
         if (request.ExperimentName.Length > 0

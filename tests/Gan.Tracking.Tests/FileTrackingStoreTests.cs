@@ -106,22 +106,6 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Child_run_records_its_parent_in_the_parent_run_id_tag()
-    {
-        var store = NewStore();
-        await using var parent = await store.StartRunAsync(new RunStartRequest("sweep", "parent", NoTags), CancellationToken.None);
-        await using var child = await store.StartRunAsync(
-            new RunStartRequest("sweep", "child", NoTags, ParentRunId: parent.RunId), CancellationToken.None);
-        await child.EndAsync(RunStatus.Finished, CancellationToken.None);
-        await parent.EndAsync(RunStatus.Finished, CancellationToken.None);
-
-        var reader = new FileStoreReader(store.RootDirectory);
-        Assert.Equal(parent.RunId, reader.GetRun(child.RunId).Tags["mlflow.parentRunId"]);
-        Assert.False(reader.GetRun(parent.RunId).Tags.ContainsKey("mlflow.parentRunId"));
-        Assert.Equal(parent.ExperimentId, child.ExperimentId);
-    }
-
-    [Fact]
     public async Task Same_experiment_name_twice_reuses_one_experiment()
     {
         string first;
@@ -141,22 +125,6 @@ public sealed class FileTrackingStoreTests : IDisposable
         var reader = new FileStoreReader(_temp.Combine("mlruns"));
         Assert.Single(reader.ListExperiments(), e => e.Name == "gan");
         Assert.Equal(2, reader.ListRuns(first).Count);
-    }
-
-    [Fact]
-    public async Task Concurrent_starts_with_one_experiment_name_end_with_one_experiment()
-    {
-        var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
-            NewStore().StartRunAsync(new RunStartRequest("race", $"r{i}", NoTags), CancellationToken.None))));
-        foreach (var run in runs)
-        {
-            await run.EndAsync(RunStatus.Finished, CancellationToken.None);
-            await run.DisposeAsync();
-        }
-
-        var experiment = Assert.Single(new FileStoreReader(_temp.Combine("mlruns")).ListExperiments(), e => e.Name == "race");
-        Assert.All(runs, run => Assert.Equal(experiment.ExperimentId, run.ExperimentId));
-        Assert.Equal(8, new FileStoreReader(_temp.Combine("mlruns")).ListRuns(experiment.ExperimentId).Count);
     }
 
     [Fact]
@@ -287,14 +255,6 @@ public sealed class FileTrackingStoreTests : IDisposable
         Assert.Equal([0L, 1L, 2L], reader.GetMetricHistory(runId, "loss").Select(p => p.Step));
         Assert.Single(_logs.Warnings, w => w.EventId.Name == "ParamConflict");
         Assert.Single(reader.ListRuns(info.ExperimentId));
-    }
-
-    [Fact]
-    public async Task Resuming_an_unknown_run_fails_at_start()
-    {
-        var store = NewStore();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.StartRunAsync(
-            new RunStartRequest("e", "r", NoTags, ExistingRunId: new string('a', 32)), CancellationToken.None));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ public sealed class FileBackendTests : TrackingBackendContract
 
     protected override ITrackingStore Store => _store;
 
+    protected override ITrackingStore OpenAnotherStore() => new FileTrackingStore(_store.RootDirectory);
+
     protected override ITrackingReader CreateReader() => new FileTrackingReader(_store.RootDirectory);
 
     protected override string ReadArtifact(RunInfo run, string path) =>

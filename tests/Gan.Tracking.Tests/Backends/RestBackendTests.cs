@@ -3,10 +3,19 @@ namespace Gan.Tracking.Tests.Backends;
 public sealed class RestBackendTests : TrackingBackendContract
 {
     private readonly RestFixture _rest = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<RestTrackingStore> _others = [];
 
     protected override bool CanDeleteMetricValues => false;
 
     protected override ITrackingStore Store => _rest.Store;
+
+    // Disposed with the test: each holds its own HTTP handler.
+    protected override ITrackingStore OpenAnotherStore()
+    {
+        var store = new RestTrackingStore(_rest.Connection, _rest.Options);
+        _others.Add(store);
+        return store;
+    }
 
     protected override ITrackingReader CreateReader() => new RestTrackingReader(_rest.Connection);
 
@@ -15,6 +24,11 @@ public sealed class RestBackendTests : TrackingBackendContract
 
     public override void Dispose()
     {
+        foreach (var store in _others)
+        {
+            store.Dispose();
+        }
+
         _rest.Dispose();
         base.Dispose();
     }

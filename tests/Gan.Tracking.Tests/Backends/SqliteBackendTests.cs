@@ -11,6 +11,8 @@ public sealed class SqliteBackendTests : TrackingBackendContract
 
     protected override ITrackingStore Store => _store;
 
+    protected override ITrackingStore OpenAnotherStore() => new SqliteTrackingStore(_store.DatabasePath, _store.ArtifactRoot);
+
     protected override ITrackingReader CreateReader() => new SqliteTrackingReader(_store.DatabasePath);
 
     protected override string ReadArtifact(RunInfo run, string path) =>

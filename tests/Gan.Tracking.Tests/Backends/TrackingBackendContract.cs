@@ -18,6 +18,9 @@ public abstract class TrackingBackendContract : IDisposable
 
     protected abstract ITrackingStore Store { get; }
 
+    /// <summary>Another store over the same backend, as a second process would open it.</summary>
+    protected abstract ITrackingStore OpenAnotherStore();
+
     protected abstract ITrackingReader CreateReader();
 
     public virtual void Dispose() => Temp.Dispose();
@@ -183,10 +186,10 @@ public abstract class TrackingBackendContract : IDisposable
     }
 
     [Fact]
-    public async Task Runs_started_at_once_share_one_experiment()
+    public async Task Runs_started_at_once_by_separate_stores_share_one_experiment()
     {
-        var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            Store.StartRunAsync(new RunStartRequest("together", $"trial-{i}", NoTags), CancellationToken.None)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            OpenAnotherStore().StartRunAsync(new RunStartRequest("together", $"trial-{i}", NoTags), CancellationToken.None))));
         foreach (var run in runs)
         {
             run.LogMetric("x", 1, 1);
@@ -244,10 +247,11 @@ public abstract class TrackingBackendContract : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_run_cannot_be_resumed()
+    public async Task An_unknown_run_cannot_be_resumed_and_the_message_names_the_store()
     {
-        await Assert.ThrowsAnyAsync<Exception>(() =>
+        var error = await Assert.ThrowsAsync<Gan.Abstractions.GanInputException>(() =>
             Store.StartRunAsync(new RunStartRequest("x", "", NoTags, ExistingRunId: "0123456789abcdef0123456789abcdef"), CancellationToken.None));
+        Assert.Contains("0123456789abcdef0123456789abcdef", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>An artifact's text as the backend stores it.</summary>
