@@ -31,14 +31,14 @@ public sealed class DropInPlugins : IDisposable
     /// <summary>The plugin built against Gan.Abstractions 2.0.0.</summary>
     public string FutureMajor => _futureMajor.Value;
 
-    /// <summary>A copy of the working plugin without its private dependency (StbImageSharp.dll).</summary>
+    /// <summary>A copy of the working plugin without its private dependency (Sep.dll).</summary>
     public string MissingDependency()
     {
         var target = _root.Combine("missing-dependency", Name);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(Path.Combine(Working, Name)))
         {
-            if (!Path.GetFileName(file).StartsWith("StbImageSharp", StringComparison.Ordinal))
+            if (!Path.GetFileName(file).StartsWith("Sep.", StringComparison.Ordinal))
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
             }

@@ -31,8 +31,8 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
 
         Assert.NotSame(System.Runtime.Loader.AssemblyLoadContext.Default, pluginContext);
         Assert.Same(System.Runtime.Loader.AssemblyLoadContext.Default, sharedContext);
-        Assert.Contains(pluginContext!.Assemblies, a => a.GetName().Name == "StbImageSharp");
-        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "StbImageSharp");
+        Assert.Contains(pluginContext!.Assemblies, a => a.GetName().Name == "Sep");
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies, a => a.GetName().Name == "Sep");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
 
         var failure = Assert.Single(engine.Catalog.Failures);
         Assert.Equal("Gan.TestPlugins.DropIn", failure.Name);
-        Assert.Contains("StbImageSharp", failure.Reason);
+        Assert.Contains("Sep", failure.Reason);
         Assert.Contains(engine.Catalog.Components, c => c.Registration.Name == "mnist");
     }
 

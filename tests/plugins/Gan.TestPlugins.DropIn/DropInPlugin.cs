@@ -1,6 +1,6 @@
 using Gan.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
-using StbImageSharp;
+using nietras.SeparatedValues;
 
 namespace Gan.TestPlugins.DropIn;
 
@@ -13,8 +13,8 @@ public sealed class DropInPlugin : IGanPlugin
         throw new InvalidOperationException("this plugin is broken on purpose");
 #else
         // Uses the private dependency while loading, so a plugin folder missing it fails here, visibly.
-        var description = $"Points on a ring of Gaussians (2-D toy data); {nameof(ImageResult)} from a private dependency.";
-        _ = new ImageResult();
+        var description = $"Points on a ring of Gaussians (2-D toy data); {nameof(Sep)} from a private dependency.";
+        _ = Sep.New(',');
         services.AddGanComponent<IDataSource, RingOptions>("toy-ring", (_, o) => new RingDataSource(o), description);
         services.AddGanComponent<IGenerator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyGenerator(o), "A small MLP generator for 2-D points.");
         services.AddGanComponent<IDiscriminator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyDiscriminator(o), "A small MLP discriminator for 2-D points.");
