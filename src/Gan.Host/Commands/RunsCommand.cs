@@ -81,6 +81,7 @@ internal static class RunsCommand
         }
 
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(reader.Description)}[/]");
+        var shown = 0;
         foreach (var experiment in experiments)
         {
             var runs = await reader.ListRunsAsync(experiment.ExperimentId, ct);
@@ -88,6 +89,8 @@ internal static class RunsCommand
             {
                 continue;
             }
+
+            shown++;
 
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(experiment.Name)}[/] [grey](id {Markup.Escape(experiment.ExperimentId)}, {runs.Count} run(s))[/]");
             var table = new Table().AddColumns("run id", "name", "status", "started", "duration", "parent", "latest metrics");
@@ -107,6 +110,11 @@ internal static class RunsCommand
             }
 
             AnsiConsole.Write(table);
+        }
+
+        if (shown == 0)
+        {
+            AnsiConsole.WriteLine("No runs recorded here yet (run an experiment, or point --tracking-uri / MLFLOW_TRACKING_URI at another store).");
         }
 
         return ExitCodes.Success;
