@@ -114,6 +114,12 @@ internal sealed class FileTrackedRun : QueuedTrackedRun
                 var target = Path.GetFullPath(Path.Combine(_artifactDirectory, op.Key.Replace('/', Path.DirectorySeparatorChar)));
                 FileStorePaths.WriteAtomically(target, op.Content ?? []);
                 break;
+            case TrackingOperationKind.Model:
+                // The file store has no LoggedModel entity: the files go under the run's artifacts, the tag says where.
+                var folder = Path.GetFullPath(Path.Combine(_artifactDirectory, op.Key.Replace('/', Path.DirectorySeparatorChar)));
+                LoggedModels.WriteFiles(op.Content ?? [], folder);
+                Apply(new TrackingOperation(TrackingOperationKind.Tag, LoggedModels.TagKey(op.Key), LoggedModels.TagValue(null, folder), 0, 0, op.Timestamp, null));
+                break;
             case TrackingOperationKind.Dataset:
                 FileStoreDatasets.Record(Path.GetDirectoryName(_runDirectory)!, _runDirectory, RunId, DatasetInputs.Deserialize(op.Text!));
                 break;

@@ -17,6 +17,9 @@ public interface ITrackedRun : IRunTracker, IAsyncDisposable
     /// <summary>Records the datasets the run read as MLflow dataset inputs (queued like every other record).</summary>
     void LogDatasets(IReadOnlyList<DatasetInfo> datasets);
 
+    /// <summary>Records a trained network as an MLflow model (queued like every other record; see <see cref="LoggedModelRequest"/>).</summary>
+    void LogModel(LoggedModelRequest model);
+
     /// <summary>
     /// Writes everything still queued, then records <paramref name="status"/> and the end time. Waits a bounded
     /// time for the writer (logging an error rather than hanging if storage is stuck). Later logging calls are ignored.

@@ -40,6 +40,11 @@ internal sealed class NullTrackedRun : ITrackedRun
     }
 
     /// <inheritdoc />
+    public void LogModel(LoggedModelRequest model)
+    {
+    }
+
+    /// <inheritdoc />
     public Task EndAsync(RunStatus status, CancellationToken ct) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

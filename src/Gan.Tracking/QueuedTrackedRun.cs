@@ -237,6 +237,32 @@ internal abstract class QueuedTrackedRun : ITrackedRun
     }
 
     /// <inheritdoc />
+    public void LogModel(LoggedModelRequest model)
+    {
+        try
+        {
+            if (model is null || !Accepting())
+            {
+                return;
+            }
+
+            var path = NormalizeArtifactPath(model.ArtifactPath);
+            if (path is null)
+            {
+                Logger.LogWarning(TrackingLogEvents.InvalidArtifactPath, "Model path {Path} is not a relative path inside the run; not recorded", model.ArtifactPath);
+                return;
+            }
+
+            var request = model with { ArtifactPath = path };
+            Enqueue(new TrackingOperation(TrackingOperationKind.Model, path, LoggedModels.Header(request), 0, model.Step, NowMs(), LoggedModels.Pack(model.Files)));
+        }
+        catch (Exception ex)
+        {
+            Logger.LogError(TrackingLogEvents.CallFailed, ex, "Could not queue model {Path} for run {RunId}", model?.ArtifactPath, RunId);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task EndAsync(RunStatus status, CancellationToken ct)
     {
         if (Interlocked.Exchange(ref _closed, 1) == 1)

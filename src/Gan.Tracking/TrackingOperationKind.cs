@@ -8,5 +8,6 @@ internal enum TrackingOperationKind
     Tag,
     Artifact,
     Dataset,
+    Model,
     End,
 }

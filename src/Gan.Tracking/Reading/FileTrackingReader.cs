@@ -29,6 +29,14 @@ public sealed class FileTrackingReader : ITrackingReader
         Task.FromResult(_reader.GetMetricHistory(runId, key));
 
     /// <inheritdoc />
+    /// <remarks>MLflow's file store as written here has no LoggedModel entities: only <c>runs:/</c> URIs reach its models.</remarks>
+    public Task<ModelLocation?> FindModelAsync(string modelId, CancellationToken ct) => Task.FromResult<ModelLocation?>(null);
+
+    /// <inheritdoc />
+    public Task<string> FetchModelAsync(ModelLocation model, string cacheFolder, CancellationToken ct) =>
+        Task.FromResult(LoggedModelFiles.LocalFolder(model));
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

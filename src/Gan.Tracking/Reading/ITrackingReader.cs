@@ -18,6 +18,15 @@ public interface ITrackingReader : IDisposable
     /// <summary>One run. <exception cref="KeyNotFoundException">No such run.</exception></summary>
     Task<RunInfo> GetRunAsync(string runId, CancellationToken ct);
 
+    /// <summary>Where MLflow LoggedModel <paramref name="modelId"/> keeps its files; null when the store has no such model.</summary>
+    Task<ModelLocation?> FindModelAsync(string modelId, CancellationToken ct);
+
+    /// <summary>
+    /// A local folder with a logged model's files: its location itself when that is a local folder, otherwise the
+    /// files downloaded into <paramref name="cacheFolder"/>.
+    /// </summary>
+    Task<string> FetchModelAsync(ModelLocation model, string cacheFolder, CancellationToken ct);
+
     /// <summary>Every recorded value of a metric, in logging order.</summary>
     Task<IReadOnlyList<MetricPoint>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct);
 }

@@ -46,6 +46,31 @@ public sealed class RestTrackingReader : ITrackingReader
         (await _client.GetMetricHistoryAsync(runId, key, ct)).Select(m => new MetricPoint(m.Timestamp, m.Value, m.Step)).ToList();
 
     /// <inheritdoc />
+    public async Task<ModelLocation?> FindModelAsync(string modelId, CancellationToken ct) =>
+        await _client.GetLoggedModelAsync(modelId, ct) is { ArtifactUri: { } uri } ? new ModelLocation(modelId, uri) : null;
+
+    /// <inheritdoc />
+    public async Task<string> FetchModelAsync(ModelLocation model, string cacheFolder, CancellationToken ct)
+    {
+        if (LoggedModelFiles.TryLocalFolder(model.Location) is { } local)
+        {
+            return local;
+        }
+
+        var root = MlflowRestClient.ArtifactProxyPath(model.Location)
+            ?? throw new Gan.Abstractions.GanInputException($"Model {model.ModelId} is at {model.Location}, which the MLflow server does not serve through its artifact proxy.");
+        var folder = Path.Combine(cacheFolder, "mlflow-models", model.ModelId ?? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(model.Location)))[..16]);
+        var mlmodel = await _client.DownloadArtifactAsync(root, LoggedModelFiles.MlmodelFile, ct);
+        FileStorePaths.WriteAtomically(Path.Combine(folder, LoggedModelFiles.MlmodelFile), mlmodel);
+        foreach (var file in LoggedModelFiles.FilesNamedIn(System.Text.Encoding.UTF8.GetString(mlmodel)))
+        {
+            FileStorePaths.WriteAtomically(Path.Combine(folder, file), await _client.DownloadArtifactAsync(root, file, ct));
+        }
+
+        return folder;
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
     private static ExperimentInfo ToInfo(ExperimentDto e) =>

@@ -57,6 +57,14 @@ public sealed class SqliteTrackingReader : ITrackingReader
             []);
 
     /// <inheritdoc />
+    public Task<ModelLocation?> FindModelAsync(string modelId, CancellationToken ct) =>
+        Query(connection => SqliteLoggedModels.Location(connection, modelId) is { } location ? new ModelLocation(modelId, location) : null, null);
+
+    /// <inheritdoc />
+    public Task<string> FetchModelAsync(ModelLocation model, string cacheFolder, CancellationToken ct) =>
+        Task.FromResult(LoggedModelFiles.LocalFolder(model));
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

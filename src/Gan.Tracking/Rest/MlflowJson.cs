@@ -25,7 +25,7 @@ internal sealed record CreateExperimentResponse(string ExperimentId);
 
 internal sealed record KeyValueDto(string Key, string Value);
 
-internal sealed record MetricDto(string Key, double Value, long Timestamp, long Step);
+internal sealed record MetricDto(string Key, double Value, long Timestamp, long Step, string? ModelId = null);
 
 internal sealed record CreateRunRequest(string ExperimentId, string UserId, string? RunName, long StartTime, List<KeyValueDto> Tags);
 
@@ -49,6 +49,16 @@ internal sealed record DatasetInputDto(List<KeyValueDto>? Tags, DatasetDto Datas
 internal sealed record RunInputsDto(List<DatasetInputDto>? DatasetInputs);
 
 internal sealed record LogInputsRequest(string RunId, List<DatasetInputDto> Datasets);
+
+internal sealed record LoggedModelInfoDto(string ModelId, string ExperimentId, string? Name, string? ArtifactUri, string? Status, string? SourceRunId);
+
+internal sealed record LoggedModelDto(LoggedModelInfoDto Info);
+
+internal sealed record LoggedModelResponse(LoggedModelDto Model);
+
+internal sealed record CreateLoggedModelRequest(string ExperimentId, string Name, string ModelType, string SourceRunId, List<KeyValueDto> Params, List<KeyValueDto> Tags);
+
+internal sealed record FinalizeLoggedModelRequest(string ModelId, string Status);
 
 internal sealed record RunDto(RunInfoDto Info, RunDataDto? Data, RunInputsDto? Inputs = null);
 
@@ -99,6 +109,11 @@ internal sealed record EmptyResponse;
 [JsonSerializable(typeof(DatasetInputDto))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, long>))]
+[JsonSerializable(typeof(LoggedModelResponse))]
+[JsonSerializable(typeof(CreateLoggedModelRequest))]
+[JsonSerializable(typeof(FinalizeLoggedModelRequest))]
+[JsonSerializable(typeof(LoggedModelHeader))]
+[JsonSerializable(typeof(ModelLocation))]
 [JsonSerializable(typeof(SpoolLine))]
 [JsonSerializable(typeof(SpoolManifest))]
 internal sealed partial class MlflowJsonContext : JsonSerializerContext;

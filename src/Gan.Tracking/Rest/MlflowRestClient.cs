@@ -90,6 +90,32 @@ internal sealed class MlflowRestClient
         return result;
     }
 
+    /// <summary>POST <c>logged-models</c>: creates an MLflow 3 LoggedModel (PENDING).</summary>
+    public async Task<LoggedModelInfoDto> CreateLoggedModelAsync(CreateLoggedModelRequest request, CancellationToken ct) =>
+        (await PostAsync("logged-models", request, MlflowJsonContext.Default.CreateLoggedModelRequest, MlflowJsonContext.Default.LoggedModelResponse, ct)).Model.Info;
+
+    /// <summary>PATCH <c>logged-models/{id}</c> with status READY.</summary>
+    public async Task FinalizeLoggedModelAsync(string modelId, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(
+            new FinalizeLoggedModelRequest(modelId, "LOGGED_MODEL_READY"), MlflowJsonContext.Default.FinalizeLoggedModelRequest));
+        content.Headers.ContentType = Json;
+        await SendAsync(HttpMethod.Patch, Api + "logged-models/" + Uri.EscapeDataString(modelId), content, MlflowJsonContext.Default.LoggedModelResponse, ct);
+    }
+
+    /// <summary>GET <c>logged-models/{id}</c>; null when the server has no such model.</summary>
+    public async Task<LoggedModelInfoDto?> GetLoggedModelAsync(string modelId, CancellationToken ct)
+    {
+        try
+        {
+            return (await GetAsync("logged-models/" + Uri.EscapeDataString(modelId), MlflowJsonContext.Default.LoggedModelResponse, ct)).Model.Info;
+        }
+        catch (MlflowApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary><c>runs/log-inputs</c>: one dataset input of a run.</summary>
     public Task LogInputsAsync(string runId, DatasetInputDto input, CancellationToken ct) =>
         PostAsync("runs/log-inputs", new LogInputsRequest(runId, [input]),

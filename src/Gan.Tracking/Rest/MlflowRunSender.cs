@@ -19,16 +19,18 @@ internal sealed class MlflowRunSender
 {
     private readonly MlflowRestClient _client;
     private readonly string _runId;
+    private readonly string _experimentId;
     private readonly string? _artifactRoot;
     private readonly MlflowRestOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<(long Step, long Timestamp, double Value)>> _history = new(StringComparer.Ordinal);
 
-    public MlflowRunSender(MlflowRestClient client, string runId, string artifactUri, MlflowRestOptions options, ILogger logger)
+    public MlflowRunSender(MlflowRestClient client, string runId, string experimentId, string artifactUri, MlflowRestOptions options, ILogger logger)
     {
         _client = client;
         _runId = runId;
+        _experimentId = experimentId;
         _artifactRoot = MlflowRestClient.ArtifactProxyPath(artifactUri);
         _options = options;
         _logger = logger;
@@ -122,6 +124,9 @@ internal sealed class MlflowRunSender
 
                 await _client.UploadArtifactAsync(_artifactRoot, first.Key!, first.Content ?? [], ct);
                 break;
+            case SpoolLine.ModelKind:
+                await SendModelAsync(first, ct);
+                break;
             case SpoolLine.DatasetKind:
                 await _client.LogInputsAsync(_runId, DatasetInputs.Deserialize(first.Text!), ct);
                 break;
@@ -137,6 +142,32 @@ internal sealed class MlflowRunSender
 
                 break;
         }
+    }
+
+    // An MLflow 3 LoggedModel through the logged-models endpoints: created (PENDING) with its params and tags, its
+    // files uploaded to the model's artifact location, finalized READY, then the run's final metrics logged with the
+    // model's id (which attaches them to the model) and the run tagged with where the model is. A retry after a
+    // failure part-way creates the model again; the unfinished one stays PENDING, which MLflow's UI shows as such.
+    private async Task SendModelAsync(SpoolLine line, CancellationToken ct)
+    {
+        var header = LoggedModels.ReadHeader(line.Text!);
+        var model = await _client.CreateLoggedModelAsync(new CreateLoggedModelRequest(
+            _experimentId, header.Name, header.ModelType, _runId,
+            header.Params.Select(p => new KeyValueDto(p.Key, p.Value)).ToList(),
+            header.Tags.Select(t => new KeyValueDto(t.Key, t.Value)).ToList()), ct);
+        var root = MlflowRestClient.ArtifactProxyPath(model.ArtifactUri ?? string.Empty) ?? throw new MlflowApiException(
+            System.Net.HttpStatusCode.BadRequest, "UNSUPPORTED_ARTIFACT_URI",
+            $"the model's artifact location {model.ArtifactUri} is not served through the MLflow artifact proxy (start the server with --serve-artifacts)");
+        foreach (var (name, content) in LoggedModels.Unpack(line.Content ?? []))
+        {
+            await _client.UploadArtifactAsync(root, name, content, ct);
+        }
+
+        await _client.FinalizeLoggedModelAsync(model.ModelId, ct);
+        var metrics = header.Metrics.Where(m => double.IsFinite(m.Value))
+            .Select(m => new MetricDto(m.Key, m.Value, line.Timestamp, header.Step, model.ModelId)).ToList();
+        await _client.LogBatchAsync(MlflowRestClient.SerializeBatch(new LogBatchRequest(_runId, metrics, [],
+            [new KeyValueDto(LoggedModels.TagKey(header.ArtifactPath), LoggedModels.TagValue(model.ModelId, model.ArtifactUri!))])), ct);
     }
 
     private byte[] Serialize(List<SpoolLine> unit)

@@ -35,7 +35,7 @@ internal sealed class RestTrackedRun : QueuedTrackedRun
             options.FlushTimeout + client.Connection.RequestTimeout * 2 + TimeSpan.FromSeconds(5))
     {
         _options = options;
-        _sender = new MlflowRunSender(client, info.RunId, info.ArtifactUri ?? string.Empty, options, logger);
+        _sender = new MlflowRunSender(client, info.RunId, info.ExperimentId, info.ArtifactUri ?? string.Empty, options, logger);
         _spool = new RunSpool(RunSpool.For(options.SpoolDirectory, info.RunId));
         _manifest = new SpoolManifest(client.Connection.DisplayUri, info.ExperimentId, info.RunId, info.ArtifactUri ?? string.Empty,
             time.GetUtcNow().ToUnixTimeMilliseconds());

@@ -49,7 +49,7 @@ internal sealed class RunSpool
         var text = new StringBuilder();
         foreach (var line in lines)
         {
-            if (line.Kind == SpoolLine.ArtifactKind && line.Blob is null)
+            if (line.Kind is SpoolLine.ArtifactKind or SpoolLine.ModelKind && line.Blob is null)
             {
                 var blobs = Path.Combine(Directory, BlobsFolder);
                 System.IO.Directory.CreateDirectory(blobs);
@@ -112,7 +112,7 @@ internal sealed class RunSpool
                 continue;
             }
 
-            if (line.Kind == SpoolLine.ArtifactKind && line.Blob is { } blob)
+            if (line.Kind is SpoolLine.ArtifactKind or SpoolLine.ModelKind && line.Blob is { } blob)
             {
                 var blobPath = Path.Combine(Directory, BlobsFolder, blob);
                 line.Content = File.Exists(blobPath) ? File.ReadAllBytes(blobPath) : null;

@@ -13,9 +13,13 @@ internal sealed class SpoolLine
     public const string TagKind = "tag";
     public const string ArtifactKind = "artifact";
     public const string DatasetKind = "dataset";
+    public const string ModelKind = "model";
     public const string EndKind = "end";
 
-    /// <summary><c>metric</c>, <c>param</c>, <c>tag</c>, <c>artifact</c>, <c>dataset</c> (its log-inputs JSON in <see cref="Text"/>) or <c>end</c>.</summary>
+    /// <summary>
+    /// <c>metric</c>, <c>param</c>, <c>tag</c>, <c>artifact</c>, <c>dataset</c> (its log-inputs JSON in <see cref="Text"/>),
+    /// <c>model</c> (its header in <see cref="Text"/>, its files zipped as the blob) or <c>end</c>.
+    /// </summary>
     public required string Kind { get; init; }
 
     public string? Key { get; init; }
@@ -46,6 +50,7 @@ internal sealed class SpoolLine
         TrackingOperationKind.Tag => new SpoolLine { Kind = TagKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp },
         TrackingOperationKind.Artifact => new SpoolLine { Kind = ArtifactKind, Key = op.Key, Timestamp = op.Timestamp, Content = op.Content },
         TrackingOperationKind.Dataset => new SpoolLine { Kind = DatasetKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp },
+        TrackingOperationKind.Model => new SpoolLine { Kind = ModelKind, Key = op.Key, Text = op.Text, Timestamp = op.Timestamp, Content = op.Content },
         _ => new SpoolLine { Kind = EndKind, Status = (int)op.Step, Timestamp = op.Timestamp },
     };
 }

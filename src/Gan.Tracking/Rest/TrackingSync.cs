@@ -38,7 +38,7 @@ public sealed class TrackingSync
 
             var lines = spool.ReadUnsent();
             using var http = new MlflowHttp(_connect(manifest.TrackingUri));
-            var sender = new MlflowRunSender(new MlflowRestClient(http), manifest.RunId, manifest.ArtifactUri, _options, _loggerFactory.CreateLogger<TrackingSync>())
+            var sender = new MlflowRunSender(new MlflowRestClient(http), manifest.RunId, manifest.ExperimentId, manifest.ArtifactUri, _options, _loggerFactory.CreateLogger<TrackingSync>())
             {
                 VerifyBeforeSend = true,
             };

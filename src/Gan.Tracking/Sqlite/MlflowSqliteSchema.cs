@@ -40,6 +40,17 @@ internal static class MlflowSqliteSchema
         ["params"] = ["key", "value", "run_uuid"],
         ["metrics"] = ["key", "value", "timestamp", "run_uuid", "step", "is_nan"],
         ["latest_metrics"] = ["key", "value", "timestamp", "step", "is_nan", "run_uuid"],
+        ["datasets"] = ["dataset_uuid", "experiment_id", "name", "digest", "dataset_source_type", "dataset_source", "dataset_schema", "dataset_profile"],
+        ["inputs"] = ["input_uuid", "source_type", "source_id", "destination_type", "destination_id"],
+        ["input_tags"] = ["input_uuid", "name", "value"],
+        ["logged_models"] =
+        [
+            "model_id", "experiment_id", "name", "artifact_location", "creation_timestamp_ms", "last_updated_timestamp_ms", "status",
+            "lifecycle_stage", "model_type", "source_run_id", "status_message",
+        ],
+        ["logged_model_params"] = ["model_id", "experiment_id", "param_key", "param_value"],
+        ["logged_model_tags"] = ["model_id", "experiment_id", "tag_key", "tag_value"],
+        ["logged_model_metrics"] = ["model_id", "metric_name", "metric_timestamp_ms", "metric_step", "metric_value", "experiment_id", "run_id"],
     };
 
     /// <summary>The <c>CREATE</c> statements of a new database at <see cref="Revision"/>, in dependency order.</summary>

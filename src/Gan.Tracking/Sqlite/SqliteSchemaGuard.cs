@@ -10,7 +10,11 @@ namespace Gan.Tracking.Sqlite;
 internal static class SqliteSchemaGuard
 {
     // Tables whose rows this store inserts: a column it does not know must be nullable or have a default there.
-    private static readonly string[] InsertedTables = ["experiments", "runs", "tags", "params", "metrics", "latest_metrics"];
+    private static readonly string[] InsertedTables =
+    [
+        "experiments", "runs", "tags", "params", "metrics", "latest_metrics", "datasets", "inputs", "input_tags",
+        "logged_models", "logged_model_params", "logged_model_tags", "logged_model_metrics",
+    ];
 
     /// <summary>Creates or verifies the schema; returns the database's alembic revision.</summary>
     /// <exception cref="GanInputException">The file is not an MLflow database this store can write.</exception>

@@ -90,6 +90,10 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
             {
                 WriteArtifact(op);
             }
+            else if (op.Kind == TrackingOperationKind.Model)
+            {
+                WriteModelFiles(op);
+            }
         }
 
         var started = DateTime.UtcNow;
@@ -111,7 +115,7 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
             {
                 // One record the database refuses must not take the rest of the batch with it.
                 Logger.LogWarning(TrackingLogEvents.WriteFailed, "Tracking batch of run {RunId} refused ({Message}); writing its records one by one", RunId, ex.Message);
-                foreach (var op in batch.Where(o => o.Kind != TrackingOperationKind.Artifact))
+                foreach (var op in batch.Where(o => o.Kind is not (TrackingOperationKind.Artifact or TrackingOperationKind.Model)))
                 {
                     await ApplyBatchAsync([op]);
                 }
@@ -180,12 +184,40 @@ internal sealed class SqliteTrackedRun : QueuedTrackedRun
                 }
 
                 break;
+            case TrackingOperationKind.Model:
+                var (modelId, location) = ModelPlace(op);
+                SqliteLoggedModels.Record(_connection, transaction, RunId, long.Parse(ExperimentId, System.Globalization.CultureInfo.InvariantCulture),
+                    modelId, location, LoggedModels.ReadHeader(op.Text!), op.Timestamp);
+                Run(_tag, transaction, LoggedModels.TagKey(op.Key), LoggedModels.TagValue(modelId, location));
+                break;
             case TrackingOperationKind.Dataset:
                 SqliteDatasets.Record(_connection, transaction, RunId, long.Parse(ExperimentId, System.Globalization.CultureInfo.InvariantCulture), DatasetInputs.Deserialize(op.Text!));
                 break;
             case TrackingOperationKind.End:
                 Run(_end, transaction, StatusText((RunStatus)op.Step), op.Timestamp);
                 break;
+        }
+    }
+
+    // The model's id and folder as MLflow's SQL store lays them out (<experiment location>/models/<id>/artifacts). The
+    // id is derived from the record, so a batch written again after a busy database reuses the same id and folder.
+    private (string ModelId, string Location) ModelPlace(in TrackingOperation op)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{RunId}|{op.Key}|{op.Timestamp}"));
+        var modelId = "m-" + Convert.ToHexStringLower(hash)[..32];
+        var experimentLocation = Path.GetDirectoryName(Path.GetDirectoryName(_artifactFolder.TrimEnd(Path.DirectorySeparatorChar)))!;
+        return (modelId, Path.Combine(experimentLocation, "models", modelId, "artifacts"));
+    }
+
+    private void WriteModelFiles(in TrackingOperation op)
+    {
+        try
+        {
+            LoggedModels.WriteFiles(op.Content ?? [], ModelPlace(op).Location);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Logger.LogError(TrackingLogEvents.WriteFailed, ex, "Could not write model {Path} of run {RunId}", op.Key, RunId);
         }
     }
 

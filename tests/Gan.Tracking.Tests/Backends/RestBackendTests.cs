@@ -19,6 +19,16 @@ public sealed class RestBackendTests : TrackingBackendContract
 
     protected override ITrackingReader CreateReader() => new RestTrackingReader(_rest.Connection);
 
+    protected override void AssertLoggedModel(string modelId, string runId)
+    {
+        var model = _rest.Server.LoggedModelSnapshot(modelId)!;
+        Assert.Equal(("train-generator", "LOGGED_MODEL_READY", runId), (model.Name, model.Status, model.SourceRunId));
+        Assert.Equal("100", model.Params["latent_dim"]);
+        Assert.Equal("train", model.Tags["gan.stage"]);
+        Assert.Equal((0.5, 100L), (Assert.Single(model.Metrics).Value, model.Metrics[0].Step));
+        Assert.Contains(_rest.Server.Artifacts().Keys, k => k == $"{model.ExperimentId}/models/{modelId}/artifacts/generator.pt");
+    }
+
     protected override string ReadArtifact(RunInfo run, string path) =>
         System.Text.Encoding.UTF8.GetString(_rest.Server.Artifacts().Single(a => a.Key.EndsWith(run.RunId + "/artifacts/" + path, StringComparison.Ordinal)).Value);
 

@@ -13,6 +13,9 @@ public abstract class TrackingBackendContract : IDisposable
 
     private protected TemporaryDirectory Temp { get; } = new();
 
+    /// <summary>True when the backend keeps MLflow 3 LoggedModel entities (the SQLite store, a server).</summary>
+    protected virtual bool HasLoggedModels => true;
+
     /// <summary>True when values logged after a resume point can be deleted (not through MLflow's REST API).</summary>
     protected virtual bool CanDeleteMetricValues => true;
 
@@ -244,6 +247,56 @@ public abstract class TrackingBackendContract : IDisposable
         Assert.Equal(("http", "validation"), (remote.SourceType, remote.Context));
         Assert.Contains("\"url\":\"https://example.org/mnist/t10k.gz\"", remote.Source, StringComparison.Ordinal);
         Assert.Equal("ffeeddccbbaa9988", Assert.Single((await reader.GetRunAsync(second, CancellationToken.None)).Datasets!).Digest);
+    }
+
+    [Fact]
+    public async Task A_logged_model_is_found_again_from_its_run_and_its_id_with_every_file_byte_for_byte()
+    {
+        var weights = new byte[50_000];
+        new Random(3).NextBytes(weights);
+        var files = new Dictionary<string, byte[]>
+        {
+            ["MLmodel"] = Encoding.UTF8.GetBytes("artifact_path: models/train/generator\nflavors:\n  torchsharp:\n    weights: generator.pt\n    files: [generator.pt, experiment.yaml]\n"),
+            ["generator.pt"] = weights,
+            ["experiment.yaml"] = Encoding.UTF8.GetBytes("name: tiny\n"),
+        };
+        string runId;
+        await using (var run = await Store.StartRunAsync(new RunStartRequest("models", "m", NoTags), CancellationToken.None))
+        {
+            runId = run.RunId;
+            run.LogMetric("d_loss", 0.5, 100);
+            run.LogModel(new LoggedModelRequest("train-generator", "models/train/generator", "torchsharp", files,
+                new Dictionary<string, string> { ["latent_dim"] = "100" }, new Dictionary<string, string> { ["gan.stage"] = "train" },
+                new Dictionary<string, double> { ["d_loss"] = 0.5 }, 100));
+            await run.EndAsync(RunStatus.Finished, CancellationToken.None);
+        }
+
+        using var reader = CreateReader();
+        var tag = (await reader.GetRunAsync(runId, CancellationToken.None)).Tags["gan.model.models/train/generator"];
+        var location = LoggedModels.ReadTag(tag)!;
+        var folder = await reader.FetchModelAsync(location, Temp.Combine("cache"), CancellationToken.None);
+        foreach (var (name, content) in files)
+        {
+            Assert.Equal(content, File.ReadAllBytes(Path.Combine(folder, name)));
+        }
+
+        if (HasLoggedModels)
+        {
+            Assert.StartsWith("m-", location.ModelId, StringComparison.Ordinal);
+            Assert.Equal(location.Location, (await reader.FindModelAsync(location.ModelId!, CancellationToken.None))!.Location);
+            AssertLoggedModel(location.ModelId!, runId);
+        }
+        else
+        {
+            Assert.Null(location.ModelId);
+        }
+
+        Assert.Null(await reader.FindModelAsync("m-00000000000000000000000000000000", CancellationToken.None));
+    }
+
+    /// <summary>Backend-specific checks of the LoggedModel entity (READY, params, metrics, source run).</summary>
+    protected virtual void AssertLoggedModel(string modelId, string runId)
+    {
     }
 
     [Fact]

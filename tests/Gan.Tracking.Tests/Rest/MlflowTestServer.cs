@@ -29,6 +29,7 @@ public sealed class MlflowTestServer : IDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, Experiment> _experiments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoggedModel> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _artifacts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -361,7 +362,7 @@ public sealed class MlflowTestServer : IDisposable
         }
 
         JsonNode? input = null;
-        if (method == "POST")
+        if (method is "POST" or "PATCH")
         {
             if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             {
@@ -385,8 +386,17 @@ public sealed class MlflowTestServer : IDisposable
 
         lock (_gate)
         {
+            // MLflow 3's logged models: POST logged-models, GET and PATCH logged-models/{model_id}.
+            const string models = "logged-models/";
+            if (path[api.Length..].StartsWith(models, StringComparison.Ordinal))
+            {
+                var modelId = System.Uri.UnescapeDataString(path[(api.Length + models.Length)..]);
+                return method == "PATCH" ? FinalizeLoggedModel(modelId, input) : GetLoggedModel(modelId);
+            }
+
             return path[api.Length..] switch
             {
+                "logged-models" => CreateLoggedModel(input),
                 "experiments/get-by-name" => GetExperimentByName(query["experiment_name"]),
                 "experiments/create" => CreateExperiment(input),
                 "experiments/search" => (200, new JsonObject { ["experiments"] = new JsonArray(_experiments.Values.Select(ExperimentJson).ToArray()) }, null),
@@ -496,6 +506,90 @@ public sealed class MlflowTestServer : IDisposable
         return (200, new JsonObject { ["run_info"] = RunInfoJson(run) }, null);
     }
 
+    private (int, JsonNode, byte[]?) CreateLoggedModel(JsonNode? input)
+    {
+        var experimentId = input?["experiment_id"]?.GetValue<string>() ?? "";
+        if (!_experiments.ContainsKey(experimentId))
+        {
+            return (404, Error("RESOURCE_DOES_NOT_EXIST", $"No Experiment with id={experimentId} exists"), null);
+        }
+
+        var id = "m-" + Guid.NewGuid().ToString("N");
+        var model = new LoggedModel(id, experimentId)
+        {
+            Name = input?["name"]?.GetValue<string>() ?? id,
+            ModelType = input?["model_type"]?.GetValue<string>(),
+            SourceRunId = input?["source_run_id"]?.GetValue<string>(),
+        };
+        foreach (var node in input?["params"]?.AsArray() ?? [])
+        {
+            model.Params[node!["key"]!.GetValue<string>()] = node["value"]!.GetValue<string>();
+        }
+
+        foreach (var node in input?["tags"]?.AsArray() ?? [])
+        {
+            model.Tags[node!["key"]!.GetValue<string>()] = node["value"]!.GetValue<string>();
+        }
+
+        _models[id] = model;
+        return (200, new JsonObject { ["model"] = LoggedModelJson(model) }, null);
+    }
+
+    private (int, JsonNode, byte[]?) GetLoggedModel(string id) =>
+        _models.TryGetValue(id, out var model)
+            ? (200, new JsonObject { ["model"] = LoggedModelJson(model) }, null)
+            : (404, Error("RESOURCE_DOES_NOT_EXIST", $"Logged model with ID '{id}' not found."), null);
+
+    private (int, JsonNode, byte[]?) FinalizeLoggedModel(string id, JsonNode? input)
+    {
+        if (!_models.TryGetValue(id, out var model))
+        {
+            return (404, Error("RESOURCE_DOES_NOT_EXIST", $"Logged model with ID '{id}' not found."), null);
+        }
+
+        model.Status = input?["status"]?.GetValue<string>() ?? model.Status;
+        return (200, new JsonObject { ["model"] = LoggedModelJson(model) }, null);
+    }
+
+    private static JsonObject LoggedModelJson(LoggedModel model) => new()
+    {
+        ["info"] = new JsonObject
+        {
+            ["model_id"] = model.Id,
+            ["experiment_id"] = model.ExperimentId,
+            ["name"] = model.Name,
+            ["artifact_uri"] = $"mlflow-artifacts:/{model.ExperimentId}/models/{model.Id}/artifacts",
+            ["status"] = model.Status,
+            ["model_type"] = model.ModelType,
+            ["source_run_id"] = model.SourceRunId,
+        },
+        ["data"] = new JsonObject
+        {
+            ["params"] = new JsonArray(model.Params.Select(p => (JsonNode?)new JsonObject { ["key"] = p.Key, ["value"] = p.Value }).ToArray()),
+            ["metrics"] = new JsonArray(model.Metrics.Select(m => MetricJson(m)).ToArray()),
+        },
+    };
+
+    /// <summary>A logged model as the server holds it.</summary>
+    public ModelSnapshot? LoggedModelSnapshot(string id)
+    {
+        lock (_gate)
+        {
+            return _models.TryGetValue(id, out var m)
+                ? new ModelSnapshot(m.Id, m.ExperimentId, m.Name, m.Status, m.SourceRunId, new Dictionary<string, string>(m.Params), new Dictionary<string, string>(m.Tags), m.Metrics.ToList())
+                : null;
+        }
+    }
+
+    /// <summary>The ids of every logged model.</summary>
+    public IReadOnlyList<string> LoggedModelIds()
+    {
+        lock (_gate)
+        {
+            return _models.Keys.ToList();
+        }
+    }
+
     // MLflow's runs/log-inputs: datasets [{tags: [{key, value}], dataset: {name, digest, source_type, source, schema?, profile?}}].
     // A dataset is identified by (name, digest) in its experiment; logging it again to the same run changes nothing.
     private (int, JsonNode, byte[]?) LogInputs(JsonNode? input)
@@ -578,7 +672,13 @@ public sealed class MlflowTestServer : IDisposable
             var value = valueNode.GetValueKind() == JsonValueKind.String
                 ? double.Parse(valueNode.GetValue<string>(), CultureInfo.InvariantCulture)
                 : valueNode.GetValue<double>();
-            run.Metrics.Add(new MetricRecord(node["key"]!.GetValue<string>(), value, node["timestamp"]!.GetValue<long>(), node["step"]?.GetValue<long>() ?? 0));
+            var metric = new MetricRecord(node["key"]!.GetValue<string>(), value, node["timestamp"]!.GetValue<long>(), node["step"]?.GetValue<long>() ?? 0);
+            run.Metrics.Add(metric);
+            // MLflow 3: a metric logged with a model id is the model's too.
+            if (node["model_id"]?.GetValue<string>() is { } modelId && _models.TryGetValue(modelId, out var model))
+            {
+                model.Metrics.Add(metric);
+            }
         }
 
         foreach (var node in parameters)
@@ -722,6 +822,31 @@ public sealed class MlflowTestServer : IDisposable
         IReadOnlyDictionary<string, string> Params, IReadOnlyDictionary<string, string> Tags, IReadOnlyList<MetricRecord> Metrics);
 
     private sealed record Experiment(string Id, string Name);
+
+    public sealed record ModelSnapshot(
+        string ModelId, string ExperimentId, string Name, string Status, string? SourceRunId,
+        IReadOnlyDictionary<string, string> Params, IReadOnlyDictionary<string, string> Tags, IReadOnlyList<MetricRecord> Metrics);
+
+    private sealed class LoggedModel(string id, string experimentId)
+    {
+        public string Id { get; } = id;
+
+        public string ExperimentId { get; } = experimentId;
+
+        public string Name { get; set; } = "";
+
+        public string? ModelType { get; set; }
+
+        public string? SourceRunId { get; set; }
+
+        public string Status { get; set; } = "LOGGED_MODEL_PENDING";
+
+        public Dictionary<string, string> Params { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+        public List<MetricRecord> Metrics { get; } = [];
+    }
 
     private sealed class Run(string id, string experimentId)
     {

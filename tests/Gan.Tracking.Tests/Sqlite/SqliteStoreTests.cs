@@ -95,7 +95,7 @@ public sealed class SqliteStoreTests : IDisposable
                         await r.ListRunsAsync(experiment.ExperimentId, CancellationToken.None);
                     }
 
-                    reads++;
+                    Interlocked.Increment(ref reads);
                 }
 
                 await Task.Delay(20);
@@ -114,9 +114,9 @@ public sealed class SqliteStoreTests : IDisposable
             process.Dispose();
         }
 
+        await RestFixture.WaitUntilAsync(() => Volatile.Read(ref reads) > 0, "the reader to read the database once");
         await stopReading.CancelAsync();
         await reader;
-        Assert.True(reads > 0);
         Assert.Equal("1", SqliteSchemaTests.Scalar(database, "SELECT count(*) FROM experiments WHERE name = 'sweep'"));
         Assert.Equal($"{writers}", SqliteSchemaTests.Scalar(database, "SELECT count(*) FROM runs WHERE status = 'FINISHED'"));
         Assert.Equal($"{writers * steps * 3}", SqliteSchemaTests.Scalar(database, "SELECT count(*) FROM metrics"));
