@@ -7,7 +7,8 @@ public interface ITrainedModels
 {
     /// <summary>
     /// Opens a trained run. <paramref name="source"/> is a run id (looked up under <c>./checkpoints</c>), a run's
-    /// checkpoint folder, or one checkpoint folder inside it (a stage's <c>final</c> or <c>epochNNNN</c>).
+    /// checkpoint folder, one checkpoint folder inside it (a stage's <c>final</c> or <c>epochNNNN</c>), or (since 1.1)
+    /// an MLflow model URI: <c>runs:/&lt;run id&gt;/&lt;path&gt;</c> or <c>models:/&lt;model id&gt;</c>.
     /// Throws <see cref="GanInputException"/> naming what is missing.
     /// </summary>
     ITrainedRun Open(string source, Device device);

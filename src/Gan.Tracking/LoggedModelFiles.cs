@@ -9,6 +9,22 @@ public static partial class LoggedModelFiles
     /// <summary>MLflow's model description file.</summary>
     public const string MlmodelFile = "MLmodel";
 
+    /// <summary>The models a run logged, by their path in the run (what follows <c>runs:/&lt;run id&gt;/</c>).</summary>
+    public static IReadOnlyDictionary<string, ModelLocation> ModelsOf(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var models = new Dictionary<string, ModelLocation>(StringComparer.Ordinal);
+        foreach (var (key, value) in run.Tags)
+        {
+            if (key.StartsWith(LoggedModels.TagPrefix, StringComparison.Ordinal) && LoggedModels.ReadTag(value) is { } location)
+            {
+                models[key[LoggedModels.TagPrefix.Length..]] = location;
+            }
+        }
+
+        return models;
+    }
+
     /// <summary>The folder of a local location.</summary>
     /// <exception cref="GanInputException">The location is remote.</exception>
     public static string LocalFolder(ModelLocation model) =>

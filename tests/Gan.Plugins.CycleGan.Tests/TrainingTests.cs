@@ -121,7 +121,14 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
         private readonly ServiceProvider _pluginServices;
 
         public SmallRun()
+            : this(folder => folder.Combine("mlruns"))
         {
+        }
+
+        /// <summary>The same run, recorded where <paramref name="trackingUri"/> says (given the run's temporary folder).</summary>
+        internal SmallRun(Func<TemporaryDirectory, string> trackingUri)
+        {
+            TrackingUri = trackingUri(_folder);
             ShapesDataset.Write(_folder.Combine("shapes"), size: 16, trainCount: 24, testCount: 2, seed: 1);
             _catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
             _catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
@@ -139,15 +146,23 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
                 "model.generator.ngf=8", "model.discriminator.ndf=8", "samples.0.count=2", "samples.0.scale=1",
                 $"stages.0.epochs={Epochs}", "stages.0.log_every=1", "stages.0.trainer.n_epochs=3", "stages.0.trainer.n_epochs_decay=3",
                 $"optimizers.default.lr={LearningRate.ToString(CultureInfo.InvariantCulture)}",
-                $"tracking.uri={_folder.Combine("mlruns")}", $"checkpoints.directory={_folder.Combine("checkpoints")}",
+                $"tracking.uri={TrackingUri}", $"tracking.spool_dir={_folder.Combine("spool")}", $"checkpoints.directory={_folder.Combine("checkpoints")}",
             ]);
             var runner = new ExperimentRunner(_catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
                 new ServiceCollection().BuildServiceProvider());
             Outcome = runner.RunAsync(experiment, new RecordingProgress(), NoTrainingProgress.Instance, CancellationToken.None).GetAwaiter().GetResult();
-            RunFolder = Directory.GetDirectories(_folder.Combine("mlruns"), Outcome.RunId, SearchOption.AllDirectories).Single();
+            RunFolder = Directory.Exists(_folder.Combine("mlruns"))
+                ? Directory.GetDirectories(_folder.Combine("mlruns"), Outcome.RunId, SearchOption.AllDirectories).SingleOrDefault() ?? ""
+                : "";
         }
 
         public RunOutcome Outcome { get; }
+
+        /// <summary>Where the run was recorded.</summary>
+        public string TrackingUri { get; }
+
+        /// <summary>The run's temporary folder.</summary>
+        internal TemporaryDirectory Folder => _folder;
 
         public string RunFolder { get; }
 
@@ -163,7 +178,7 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
                 .ToList();
 
         public ITrainedModels Models() => new TrainedModels(_loader, NullLoggerFactory.Instance, new RecordingProgress(),
-            new ServiceCollection().BuildServiceProvider(), _folder.Combine("checkpoints"));
+            new ServiceCollection().BuildServiceProvider(), _folder.Combine("checkpoints"), TrackingUri, _folder.Combine("cache"));
 
         public IGanTool Tool(string name) => _pluginServices.GetServices<IGanTool>().Single(t => t.Name == name);
 

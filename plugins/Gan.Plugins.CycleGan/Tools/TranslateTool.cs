@@ -14,7 +14,7 @@ namespace Gan.Plugins.CycleGan.Tools;
 /// </summary>
 internal sealed class TranslateTool : IGanTool
 {
-    private static readonly string[] Options = ["run", "direction", "input", "output", "size", "device"];
+    private static readonly string[] Options = ["run", "model", "direction", "input", "output", "size", "device"];
 
     /// <inheritdoc />
     public string Name => "translate";
@@ -24,7 +24,8 @@ internal sealed class TranslateTool : IGanTool
 
     /// <inheritdoc />
     public string Usage =>
-        "gan translate --run RUN_ID|CHECKPOINT_DIR --direction AtoB|BtoA --input DIR --output DIR [--size N] [--device cpu|cuda]\n"
+        "gan translate --run RUN_ID|CHECKPOINT_DIR|runs:/RUN_ID/PATH|models:/MODEL_ID --direction AtoB|BtoA --input DIR --output DIR [--size N] [--device cpu|cuda]\n"
+        + "  --run   (or --model) what to load: a run id, a checkpoint folder, a logged model (runs:/RUN_ID/models/STAGE/G_A, models:/m-...)\n"
         + "  --size  side the generator sees (a multiple of 4); default: the run's crop_size. Outputs keep the input size.";
 
     /// <inheritdoc />
@@ -52,7 +53,7 @@ internal sealed class TranslateTool : IGanTool
         }
 
         var device = new Device(args.Optional("device") ?? "cpu");
-        using var run = context.Models.Open(args.Required("run"), device);
+        using var run = context.Models.Open(args.Optional("model") ?? args.Required("run"), device);
         var generator = run.Load<IGenerator>(instance, "generator");
         var size = args.Integer("size", CropSizeOf(run), 4, 8192);
         if (size % 4 != 0)

@@ -23,7 +23,8 @@ internal sealed class AnswerTool : IGanTool
 
         Reads one question per line from --file, or from standard input until end of input, and prints one
         answer per line. Decoding is greedy unless --beam or --sample is given.
-          --run          a run id (looked up under ./checkpoints) or a checkpoint folder
+          --run          a run id (looked up under ./checkpoints), a checkpoint folder, or a logged model
+                         (--model runs:/RUN_ID/models/STAGE/generator, models:/m-...)
           --file         questions, one per line (blank lines skipped)
           --beam N       beam search with N hypotheses
           --sample       sample tokens; --temperature (default 0.8) and --top-k (default 10; 0 = all)

@@ -25,7 +25,7 @@ internal sealed record AnswerToolArguments(string Run, string? File, DecodingSet
             string Value() => i + 1 < arguments.Count ? arguments[++i] : throw new GanInputException($"gan answer: {name} needs a value.");
             switch (name)
             {
-                case "--run": run = Value(); break;
+                case "--run" or "--model": run = Value(); break;
                 case "--file": file = Value(); break;
                 case "--generator": generator = Value(); break;
                 case "--device": device = Value(); break;

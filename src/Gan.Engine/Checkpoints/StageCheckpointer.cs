@@ -85,6 +85,18 @@ internal sealed class StageCheckpointer
         }
     }
 
+    /// <summary>This stage's best checkpoint by <c>checkpoints.best_metric</c>; null without one.</summary>
+    public string? BestFolder()
+    {
+        if (string.IsNullOrEmpty(_settings.BestMetric) || _store.Best(_settings.BestMetric, _settings.BestMode) is not { } best)
+        {
+            return null;
+        }
+
+        var position = CheckpointStore.ReadManifest(best).Position;
+        return position.StageIndex == _identity.StageIndex ? best : null;
+    }
+
     public void StageEnded()
     {
         if (Periodic)

@@ -20,20 +20,45 @@ public sealed class TrainedModels : ITrainedModels
     private readonly IProgressReporter _progress;
     private readonly IServiceProvider _services;
     private readonly string _checkpointRoot;
+    private readonly string? _trackingUri;
+    private readonly string? _cacheRoot;
 
     /// <summary>Creates the loader; run ids are looked up under <paramref name="checkpointRoot"/>.</summary>
-    public TrainedModels(ExperimentLoader loader, ILoggerFactory loggerFactory, IProgressReporter progress, IServiceProvider services, string checkpointRoot = "checkpoints")
+    /// <param name="loader">Loads the experiment recorded with a run.</param>
+    /// <param name="loggerFactory">For the components built.</param>
+    /// <param name="progress">For the components built.</param>
+    /// <param name="services">The plugins' services.</param>
+    /// <param name="checkpointRoot">Where run ids are looked up.</param>
+    /// <param name="trackingUri">Where <c>runs:/</c> and <c>models:/</c> URIs are resolved; default <c>MLFLOW_TRACKING_URI</c>, else the default store.</param>
+    /// <param name="cacheRoot">Where models on a server are downloaded; default <c>$GAN_CACHE_DIR</c>, else <c>./.cache</c>.</param>
+    public TrainedModels(
+        ExperimentLoader loader,
+        ILoggerFactory loggerFactory,
+        IProgressReporter progress,
+        IServiceProvider services,
+        string checkpointRoot = "checkpoints",
+        string? trackingUri = null,
+        string? cacheRoot = null)
     {
         _loader = loader;
         _loggerFactory = loggerFactory;
         _progress = progress;
         _services = services;
         _checkpointRoot = checkpointRoot;
+        _trackingUri = trackingUri;
+        _cacheRoot = cacheRoot;
     }
 
     /// <inheritdoc />
+    /// <remarks>Also accepts <c>runs:/&lt;run id&gt;/&lt;path&gt;</c> and <c>models:/&lt;model id&gt;</c> (see <see cref="ModelUris"/>).</remarks>
     public ITrainedRun Open(string source, Device device)
     {
+        if (ModelUris.IsModelUri(source))
+        {
+            // A logged model's folder holds the weights and the resolved experiment: it opens like a checkpoint.
+            source = ModelUris.Resolve(source, Path.GetFullPath(_cacheRoot ?? Environment.GetEnvironmentVariable("GAN_CACHE_DIR") ?? ".cache"), _trackingUri);
+        }
+
         var folder = Directory.Exists(source) ? Path.GetFullPath(source) : Path.GetFullPath(Path.Combine(_checkpointRoot, source));
         if (!Directory.Exists(folder))
         {

@@ -168,6 +168,8 @@ public sealed class ExperimentRunner
                 stageResults.Add(result);
                 checkpointer.StageEnded();
                 SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, checkpointRunId, label: "final");
+                LogModels(stageRun ?? root, new ModelSource(experiment, networks, stage.Definition.Name, checkpointRunId, result.Steps,
+                    result.LastValues, datasets, DateTimeOffset.UtcNow), checkpointer.BestFolder());
                 _logger.LogInformation(
                     "Stage {Stage}: {Steps} steps in {Elapsed:hh\\:mm\\:ss} ({Rate:F1} steps/s, waited {DataShare:P1} of the time for data).",
                     stage.Definition.Name, result.Steps, result.Elapsed, result.StepsPerSecond,
@@ -310,6 +312,52 @@ public sealed class ExperimentRunner
         }
 
         _logger.LogDebug("Saved {Count} network(s) to {Folder}.", networks.Instances.Count, folder);
+    }
+
+    // Each network as an MLflow model: from the stage's final checkpoint (saved now, or written for the purpose when
+    // checkpoints are off), and from the best checkpoint when checkpoints.best_metric chose one.
+    private void LogModels(ITrackedRun run, ModelSource source, string? bestFolder)
+    {
+        if (!source.Experiment.Definition.Tracking.Enabled || source.Networks.Instances.Count == 0)
+        {
+            return;
+        }
+
+        var settings = source.Experiment.Definition.Checkpoints;
+        var final = Path.GetFullPath(Path.Combine(settings.Directory, source.RunId, source.StageName, "final"));
+        if (settings.Enabled && Directory.Exists(final))
+        {
+            foreach (var model in ModelLogger.ModelsIn(source, final, "final"))
+            {
+                run.LogModel(model);
+            }
+        }
+        else
+        {
+            foreach (var (instance, network) in source.Networks.Instances)
+            {
+                var temporary = Path.Combine(Path.GetTempPath(), $"gan-model-{Guid.NewGuid():N}.pt");
+                try
+                {
+                    network.Module.save(temporary);
+                    run.LogModel(ModelLogger.Model(source, instance, File.ReadAllBytes(temporary), "final"));
+                }
+                finally
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+
+        if (bestFolder is not null)
+        {
+            foreach (var model in ModelLogger.ModelsIn(source, bestFolder, "best"))
+            {
+                run.LogModel(model);
+            }
+        }
+
+        _logger.LogInformation("Logged the networks of stage {Stage} as MLflow models under models/{Stage}/ of run {RunId}.", source.StageName, source.StageName, run.RunId);
     }
 
     private static void WriteExperimentFile(ResolvedExperiment experiment, string runFolder)

@@ -10,6 +10,7 @@ internal sealed class NetworkStore : INetworkStore, IDisposable
     private readonly IReadOnlyDictionary<string, ResolvedComponent> _model;
     private readonly ComponentContext _context;
     private readonly Dictionary<string, INetwork> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _roles = new(StringComparer.Ordinal);
 
     public NetworkStore(IReadOnlyDictionary<string, ResolvedComponent> model, ComponentContext context)
     {
@@ -39,8 +40,15 @@ internal sealed class NetworkStore : INetworkStore, IDisposable
         var network = component.Create<T>(_context);
         network.Module.to(_context.Device);
         _instances[name] = network;
+        _roles[name] = role;
         return network;
     }
+
+    /// <summary>The <c>model:</c> role instance <paramref name="instance"/> was built from.</summary>
+    public string RoleOf(string instance) => _roles.GetValueOrDefault(instance, instance);
+
+    /// <summary>The resolved component of <paramref name="role"/>, if the experiment has it.</summary>
+    public Components.ResolvedComponent? ComponentOf(string role) => _model.GetValueOrDefault(role);
 
     /// <summary>Switches every network to training (true) or evaluation (false) mode.</summary>
     public void SetTraining(bool training)
