@@ -42,6 +42,13 @@ public sealed class DefaultTrackingStoreTests
             "SELECT group_concat(x, ',') FROM (SELECT d.name || ':' || t.value AS x FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id " +
             $"JOIN input_tags t ON t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context' WHERE i.destination_id = '{runId}' ORDER BY d.name)"));
         Assert.Contains("\"images\":60000", Scalar(connection, "SELECT dataset_profile FROM datasets WHERE name = 'mnist-train'"), StringComparison.Ordinal);
+        // Both networks as MLflow LoggedModels (READY), their files where MLflow's SQL store puts a model's files.
+        Assert.Equal("train-discriminator:2,train-generator:2", Scalar(connection,
+            $"SELECT group_concat(x, ',') FROM (SELECT name || ':' || status AS x FROM logged_models WHERE source_run_id = '{runId}' ORDER BY name)"));
+        var location = Scalar(connection, "SELECT artifact_location FROM logged_models WHERE name = 'train-generator'");
+        Assert.StartsWith(temp.Combine("mlruns", "1", "models", "m-"), location, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(location, "generator.pt")));
+        Assert.Contains("component: 'mnist-mlp'", File.ReadAllText(Path.Combine(location, "MLmodel")), StringComparison.Ordinal);
 
         var (listExit, listing) = GanProcess.Run(temp.Path, "runs", "list");
         Assert.True(listExit == 0, listing);
