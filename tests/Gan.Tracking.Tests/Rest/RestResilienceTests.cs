@@ -131,6 +131,9 @@ public sealed class RestResilienceTests
         LogSteps(run, 30, 60);
         run.LogArtifact("notes.txt", [1, 2, 3]);
         run.LogDatasets([new Gan.Abstractions.DatasetInfo("mnist-train", "0123456789abcdef", "/data/mnist", "training", new Dictionary<string, long> { ["images"] = 60000 })]);
+        run.LogModel(new LoggedModelRequest("train-generator", "models/train/generator", "torchsharp",
+            new Dictionary<string, byte[]> { ["MLmodel"] = [1], ["generator.pt"] = [2, 3] }, new Dictionary<string, string>(),
+            new Dictionary<string, string>(), new Dictionary<string, double> { ["quality/fid"] = 80 }, 60));
         await run.EndAsync(RunStatus.Finished, CancellationToken.None);
         await run.DisposeAsync();
 
@@ -149,8 +152,14 @@ public sealed class RestResilienceTests
         Assert.Equal([1, 2, 3], f.Server.Artifacts()[$"{run.ExperimentId}/{run.RunId}/artifacts/notes.txt"]);
         using (var reader = new RestTrackingReader(f.Connection))
         {
-            var dataset = Assert.Single((await reader.GetRunAsync(run.RunId, CancellationToken.None)).Datasets!);
+            var info = await reader.GetRunAsync(run.RunId, CancellationToken.None);
+            var dataset = Assert.Single(info.Datasets!);
             Assert.Equal(("mnist-train", "0123456789abcdef", "training"), (dataset.Name, dataset.Digest, dataset.Context));
+            // The model spooled whole while the server was away arrives whole: created, its files uploaded, READY.
+            var modelId = LoggedModelFiles.ModelsOf(info)["models/train/generator"].ModelId!;
+            Assert.Equal("LOGGED_MODEL_READY", f.Server.LoggedModelSnapshot(modelId)!.Status);
+            Assert.Equal([2, 3], f.Server.Artifacts()[$"{run.ExperimentId}/models/{modelId}/artifacts/generator.pt"]);
+            Assert.Single(f.Server.LoggedModelIds());
         }
 
         // Running it again finds nothing and sends nothing twice.
