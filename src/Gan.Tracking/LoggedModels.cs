@@ -33,9 +33,14 @@ internal static class LoggedModels
         }
     }
 
-    public static string Header(LoggedModelRequest request) => JsonSerializer.Serialize(
+    /// <param name="request">The model.</param>
+    /// <param name="metrics">Its metric points: the run's own last point of each key where it has one at the model's
+    /// step (same timestamp and value, so a server storing the run's metrics keeps one row), else a new point.</param>
+    public static string Header(LoggedModelRequest request, IReadOnlyList<MetricPoint> metrics) => JsonSerializer.Serialize(
         new LoggedModelHeader(request.Name, request.ArtifactPath, request.ModelType, request.Files.Keys.ToList(),
-            request.Params.ToDictionary(), request.Tags.ToDictionary(), request.Metrics.ToDictionary(), request.Step),
+            request.Params.ToDictionary(), request.Tags.ToDictionary(),
+            request.Metrics.Keys.Zip(metrics, (key, point) => new LoggedModelMetric(key, point.Value, point.Step, point.Timestamp)).ToList(),
+            request.Step),
         MlflowJsonContext.Default.LoggedModelHeader);
 
     public static LoggedModelHeader ReadHeader(string json) =>
@@ -96,5 +101,8 @@ internal sealed record LoggedModelHeader(
     List<string> Files,
     Dictionary<string, string> Params,
     Dictionary<string, string> Tags,
-    Dictionary<string, double> Metrics,
+    List<LoggedModelMetric> Metrics,
     long Step);
+
+/// <summary>A model's metric point.</summary>
+internal sealed record LoggedModelMetric(string Key, double Value, long Step, long Timestamp);

@@ -32,6 +32,9 @@ internal abstract class QueuedTrackedRun : ITrackedRun
     private readonly ConcurrentDictionary<string, string> _params;
     private readonly ConcurrentDictionary<string, string> _sanitizedKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _warnedOnce = new(StringComparer.Ordinal);
+
+    // The last point of each metric, so a logged model can carry exactly the run's final values (see LogModel).
+    private readonly ConcurrentDictionary<string, MetricPoint> _lastPoints = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly TimeSpan _endTimeout;
     private Task _writer = Task.CompletedTask;
@@ -75,7 +78,10 @@ internal abstract class QueuedTrackedRun : ITrackedRun
         {
             if (Accepting())
             {
-                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, Sanitize(key), null, value, step, NowMs(), null));
+                var clean = Sanitize(key);
+                var now = NowMs();
+                _lastPoints[clean] = new MetricPoint(now, value, step);
+                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, clean, null, value, step, now, null));
             }
         }
         catch (Exception ex)
@@ -98,7 +104,9 @@ internal abstract class QueuedTrackedRun : ITrackedRun
             var now = NowMs();
             foreach (var (key, value) in values)
             {
-                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, Sanitize(key), null, value, step, now, null));
+                var clean = Sanitize(key);
+                _lastPoints[clean] = new MetricPoint(now, value, step);
+                Enqueue(new TrackingOperation(TrackingOperationKind.Metric, clean, null, value, step, now, null));
             }
         }
         catch (Exception ex)
@@ -254,7 +262,13 @@ internal abstract class QueuedTrackedRun : ITrackedRun
             }
 
             var request = model with { ArtifactPath = path };
-            Enqueue(new TrackingOperation(TrackingOperationKind.Model, path, LoggedModels.Header(request), 0, model.Step, NowMs(), LoggedModels.Pack(model.Files)));
+            var now = NowMs();
+            var points = request.Metrics
+                .Select(m => _lastPoints.TryGetValue(Sanitize(m.Key), out var last) && last.Step == model.Step && last.Value.Equals(m.Value)
+                    ? last
+                    : new MetricPoint(now, m.Value, model.Step))
+                .ToList();
+            Enqueue(new TrackingOperation(TrackingOperationKind.Model, path, LoggedModels.Header(request, points), 0, model.Step, now, LoggedModels.Pack(model.Files)));
         }
         catch (Exception ex)
         {

@@ -110,7 +110,10 @@ public sealed class CheckpointStore
     }
 
     /// <summary>The checkpoint with the best recorded value of <paramref name="metric"/>; the later one on ties.</summary>
-    public string? Best(string? metric, MetricGoal goal)
+    /// <param name="metric">The metric; null or empty gives null.</param>
+    /// <param name="goal">Lower or higher is better.</param>
+    /// <param name="include">Only checkpoints whose manifest passes (all when null).</param>
+    public string? Best(string? metric, MetricGoal goal, Func<CheckpointManifest, bool>? include = null)
     {
         if (string.IsNullOrEmpty(metric))
         {
@@ -122,7 +125,7 @@ public sealed class CheckpointStore
         foreach (var folder in List())
         {
             var manifest = CheckpointManifest.Read(Path.Combine(folder, CheckpointManifest.FileName));
-            if (!manifest.Metrics.TryGetValue(metric, out var value) || !double.IsFinite(value))
+            if ((include is not null && !include(manifest)) || !manifest.Metrics.TryGetValue(metric, out var value) || !double.IsFinite(value))
             {
                 continue;
             }

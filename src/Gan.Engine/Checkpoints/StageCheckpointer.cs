@@ -85,16 +85,14 @@ internal sealed class StageCheckpointer
         }
     }
 
-    /// <summary>This stage's best checkpoint by <c>checkpoints.best_metric</c>; null without one.</summary>
-    public string? BestFolder()
+    /// <summary>
+    /// This stage's best checkpoint by <c>checkpoints.best_metric</c>, taken during the stage; null without one, or
+    /// when the best is the stage's last step (its networks are the final ones).
+    /// </summary>
+    public string? BestFolder(long finalStep)
     {
-        if (string.IsNullOrEmpty(_settings.BestMetric) || _store.Best(_settings.BestMetric, _settings.BestMode) is not { } best)
-        {
-            return null;
-        }
-
-        var position = CheckpointStore.ReadManifest(best).Position;
-        return position.StageIndex == _identity.StageIndex ? best : null;
+        var best = _store.Best(_settings.BestMetric, _settings.BestMode, m => m.Position.StageIndex == _identity.StageIndex);
+        return best is not null && CheckpointStore.ReadManifest(best).Position.Step < finalStep ? best : null;
     }
 
     public void StageEnded()

@@ -169,7 +169,7 @@ public sealed class ExperimentRunner
                 checkpointer.StageEnded();
                 SaveCheckpoint(experiment, networks, stage.Definition.Name, tracker, checkpointRunId, label: "final");
                 LogModels(stageRun ?? root, new ModelSource(experiment, networks, stage.Definition.Name, checkpointRunId, result.Steps,
-                    result.LastValues, datasets, DateTimeOffset.UtcNow), checkpointer.BestFolder());
+                    result.LastValues, datasets, DateTimeOffset.UtcNow), checkpointer.BestFolder(result.Steps));
                 _logger.LogInformation(
                     "Stage {Stage}: {Steps} steps in {Elapsed:hh\\:mm\\:ss} ({Rate:F1} steps/s, waited {DataShare:P1} of the time for data).",
                     stage.Definition.Name, result.Steps, result.Elapsed, result.StepsPerSecond,

@@ -164,8 +164,10 @@ internal sealed class MlflowRunSender
         }
 
         await _client.FinalizeLoggedModelAsync(model.ModelId, ct);
+        // The run's own final points (same key, timestamp, step and value) with the model's id: MLflow's SQL store keeps
+        // one row per identical point in the run's history and links the point to the model.
         var metrics = header.Metrics.Where(m => double.IsFinite(m.Value))
-            .Select(m => new MetricDto(m.Key, m.Value, line.Timestamp, header.Step, model.ModelId)).ToList();
+            .Select(m => new MetricDto(m.Key, m.Value, m.Timestamp, m.Step, model.ModelId)).ToList();
         await _client.LogBatchAsync(MlflowRestClient.SerializeBatch(new LogBatchRequest(_runId, metrics, [],
             [new KeyValueDto(LoggedModels.TagKey(header.ArtifactPath), LoggedModels.TagValue(model.ModelId, model.ArtifactUri!))])), ct);
     }

@@ -34,13 +34,13 @@ internal static class SqliteLoggedModels
                 ("$id", modelId), ("$experiment", experimentId), ("$key", key), ("$value", value));
         }
 
-        foreach (var (key, value) in model.Metrics)
+        foreach (var metric in model.Metrics)
         {
             Execute(connection, transaction,
                 "INSERT INTO logged_model_metrics (model_id, metric_name, metric_timestamp_ms, metric_step, metric_value, experiment_id, run_id) " +
-                "VALUES ($id, $key, $now, $step, $value, $experiment, $run) ON CONFLICT DO NOTHING",
-                ("$id", modelId), ("$key", key), ("$now", timestamp), ("$step", model.Step),
-                ("$value", double.IsFinite(value) ? value : DBNull.Value), ("$experiment", experimentId), ("$run", runId));
+                "VALUES ($id, $key, $time, $step, $value, $experiment, $run) ON CONFLICT DO NOTHING",
+                ("$id", modelId), ("$key", metric.Key), ("$time", metric.Timestamp), ("$step", metric.Step),
+                ("$value", double.IsFinite(metric.Value) ? metric.Value : DBNull.Value), ("$experiment", experimentId), ("$run", runId));
         }
     }
 

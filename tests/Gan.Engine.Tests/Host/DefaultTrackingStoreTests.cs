@@ -44,7 +44,12 @@ public sealed class DefaultTrackingStoreTests
         Assert.Contains("\"images\":60000", Scalar(connection, "SELECT dataset_profile FROM datasets WHERE name = 'mnist-train'"), StringComparison.Ordinal);
         // Both networks as MLflow LoggedModels (READY), their files where MLflow's SQL store puts a model's files.
         Assert.Equal("train-discriminator:2,train-generator:2", Scalar(connection,
-            $"SELECT group_concat(x, ',') FROM (SELECT name || ':' || status AS x FROM logged_models WHERE source_run_id = '{runId}' ORDER BY name)"));
+            $"SELECT group_concat(x, ',') FROM (SELECT name || ':' || status AS x FROM logged_models WHERE source_run_id = '{runId}' AND name NOT LIKE 'train-best-%' ORDER BY name)"));
+        // best_metric d_loss: the best checkpoint taken during the stage, unless it is the last step, is logged too.
+        var store = Gan.Engine.Checkpoints.CheckpointStore.ForRun(temp.Combine("checkpoints"), runId);
+        var bestStep = Gan.Engine.Checkpoints.CheckpointStore.ReadManifest(
+            store.Best("d_loss", Gan.Engine.Checkpoints.MetricGoal.Min, m => m.Position.StageIndex == 0)!).Position.Step;
+        Assert.Equal(bestStep < 12 ? "2" : "0", Scalar(connection, $"SELECT count(*) FROM logged_models WHERE source_run_id = '{runId}' AND name LIKE 'train-best-%'"));
         var location = Scalar(connection, "SELECT artifact_location FROM logged_models WHERE name = 'train-generator'");
         Assert.StartsWith(temp.Combine("mlruns", "1", "models", "m-"), location, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(location, "generator.pt")));

@@ -673,12 +673,19 @@ public sealed class MlflowTestServer : IDisposable
                 ? double.Parse(valueNode.GetValue<string>(), CultureInfo.InvariantCulture)
                 : valueNode.GetValue<double>();
             var metric = new MetricRecord(node["key"]!.GetValue<string>(), value, node["timestamp"]!.GetValue<long>(), node["step"]?.GetValue<long>() ?? 0);
-            run.Metrics.Add(metric);
-            // MLflow 3: a metric logged with a model id is the model's too.
+            // MLflow 3: a metric logged with a model id is the model's too. A point identical to one the run has is the
+            // same row in MLflow's SQL store (its primary key); this double keeps appending other duplicates, as a
+            // file-store-backed server does, so the client's own duplicate checks stay tested.
             if (node["model_id"]?.GetValue<string>() is { } modelId && _models.TryGetValue(modelId, out var model))
             {
                 model.Metrics.Add(metric);
+                if (run.Metrics.Contains(metric))
+                {
+                    continue;
+                }
             }
+
+            run.Metrics.Add(metric);
         }
 
         foreach (var node in parameters)
