@@ -11,6 +11,8 @@ namespace Gan.Plugins.CycleGan.Tests;
 /// A tiny CycleGAN trained into MLflow's SQLite store and into an MLflow server (the in-process one): its generators
 /// come back as logged models through <c>runs:/</c> and <c>models:/</c> URIs, and <c>gan translate</c> uses them.
 /// </summary>
+[Collection("training")]
+[Trait("Category", "Slow")]
 public sealed class LoggedModelTests
 {
     [Theory]

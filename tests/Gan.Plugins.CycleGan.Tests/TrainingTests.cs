@@ -19,6 +19,7 @@ namespace Gan.Plugins.CycleGan.Tests;
 /// One class: torch's RNG is process-global, and the run is shared by the assertions.
 /// </summary>
 [Collection("training")]
+[Trait("Category", "Slow")]
 public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
 {
     private readonly SmallRun _run;

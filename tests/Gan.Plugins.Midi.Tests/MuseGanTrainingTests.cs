@@ -15,6 +15,7 @@ public sealed class InProcessTrainingCollection
 }
 
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class MuseGanTrainingTests
 {
     private static string Experiment(TemporaryDirectory root) => root.WriteFile("musegan-tiny.yaml", $$"""

@@ -16,6 +16,7 @@ public sealed class TrainingCollection
 }
 
 [Collection(TrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class TrainingRunTests
 {
     private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");

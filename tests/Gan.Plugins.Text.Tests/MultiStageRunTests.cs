@@ -11,6 +11,7 @@ namespace Gan.Plugins.Text.Tests;
 
 /// <summary>The three-stage experiment end to end, with the plugin loaded from its folder as the host loads it.</summary>
 [Collection(TorchCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class MultiStageRunTests
 {
     private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");

@@ -48,9 +48,14 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         root.Arguments.Add(experiment);
+        // Everything 'gan run' accepts: 'gan EXP --resume' must not fail where 'gan run EXP --resume' works.
         root.Options.Add(CommonOptions.Set);
         root.Options.Add(CommonOptions.Plugins);
         root.Options.Add(Device);
+        root.Options.Add(Resume);
+        root.Options.Add(SweepCommand.SweepValues);
+        root.Options.Add(SweepCommand.Parallel);
+        root.Options.Add(SweepCommand.Executor);
         root.SetAction(async (result, cancellation) =>
         {
             if (result.GetValue(experiment) is not { } path)
@@ -73,7 +78,7 @@ internal static class RunCommand
 
         try
         {
-                        var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
+            var experiment = host.Services.GetRequiredService<ExperimentLoader>().Load(experimentPath, overrides);
             TorchNativeLoader.EnsureLoaded();
             var resume = result.GetResult(Resume) is { } resumeResult ? (resumeResult.Tokens.Count > 0 ? resumeResult.Tokens[0].Value : "") : null;
             if (resume is null && ((result.GetValue(SweepCommand.SweepValues)?.Length ?? 0) > 0 || SweepRunner.HasSweep(experiment)))

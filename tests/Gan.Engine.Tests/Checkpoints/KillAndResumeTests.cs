@@ -6,6 +6,7 @@ namespace Gan.Engine.Tests.Checkpoints;
 
 /// <summary>The reproducibility promise, end to end with the real executable: SIGKILL, resume, same weights.</summary>
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class KillAndResumeTests
 {
     private const long Steps = 120;

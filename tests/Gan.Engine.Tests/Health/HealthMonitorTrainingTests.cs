@@ -5,6 +5,7 @@ using Gan.Tracking;
 namespace Gan.Engine.Tests.Health;
 
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class HealthMonitorTrainingTests
 {
     [Fact]

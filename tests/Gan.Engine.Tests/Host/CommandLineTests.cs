@@ -6,6 +6,23 @@ namespace Gan.Engine.Tests.Host;
 public sealed class CommandLineTests
 {
     [Fact]
+    public void The_implicit_form_accepts_everything_run_accepts()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = Gan.Engine.Tests.Checkpoints.TinyExperiments.Mnist(temp, steps: 2, everySteps: 100);
+
+        // 'gan EXP --resume' reaches the resume logic, exactly as 'gan run EXP --resume' does.
+        foreach (var arguments in new[] { new[] { path, "--resume" }, ["run", path, "--resume"] })
+        {
+            var (exitCode, output) = GanProcess.Run(temp.Path, arguments);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("--resume: there are no checkpoints yet", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unrecognized", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Validate_reports_a_wrong_key_with_file_line_column_and_exit_code_2_without_a_stack_trace()
     {
         using var temp = new TemporaryDirectory();

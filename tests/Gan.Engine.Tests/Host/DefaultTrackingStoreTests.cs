@@ -7,6 +7,7 @@ namespace Gan.Engine.Tests.Host;
 
 /// <summary>The default tracking store as a new user meets it: MLflow's SQLite database beside the run, and <c>gan ui</c>.</summary>
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class DefaultTrackingStoreTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Gan.Tracking;
 namespace Gan.Engine.Tests.Sweeps;
 
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class LocalSweepTests
 {
     [Fact]

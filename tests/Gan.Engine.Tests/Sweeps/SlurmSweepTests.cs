@@ -7,6 +7,7 @@ namespace Gan.Engine.Tests.Sweeps;
 
 /// <summary>The Slurm executor against a real slurmctld + slurmd (never a fake sbatch).</summary>
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class SlurmSweepTests : IClassFixture<SlurmCluster>
 {
     private readonly SlurmCluster _slurm;

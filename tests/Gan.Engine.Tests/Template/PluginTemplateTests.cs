@@ -7,6 +7,7 @@ using Gan.Tracking;
 namespace Gan.Engine.Tests.Template;
 
 [Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PluginTemplateTests(TemplatePlugin plugin) : IClassFixture<TemplatePlugin>
 {
     [Fact]
