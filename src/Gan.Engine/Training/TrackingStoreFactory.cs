@@ -40,15 +40,7 @@ public sealed class TrackingStoreFactory
             return new NullTrackingStore();
         }
 
-        if (definition.Uri is { } configured && IsHttp(configured)
-            && System.Uri.TryCreate(configured, UriKind.Absolute, out var parsed) && parsed.UserInfo.Length > 0)
-        {
-            // The resolved experiment is logged as params: a password in it would be published with the run.
-            throw new GanInputException(
-                $"tracking.uri carries credentials; remove them from the experiment file and set {MlflowConnection.TokenVariable}, " +
-                $"or {MlflowConnection.UsernameVariable} and {MlflowConnection.PasswordVariable}, instead.");
-        }
-
+        Validate(definition);
         var uri = ResolveUri(definition.Uri);
         if (UsesLegacyFileStoreDefault(definition.Uri))
         {
@@ -78,6 +70,34 @@ public sealed class TrackingStoreFactory
         }
 
         return new FileTrackingStore(FileStoreFolder(uri), _loggerFactory);
+    }
+
+    /// <summary>
+    /// Refuses a tracking section no store can take, before anything trains (<c>gan validate</c> calls it too): a
+    /// <c>tracking.uri</c> with credentials (the resolved experiment is logged as params: a password would be published
+    /// with the run) or a malformed <c>sqlite:</c> URI.
+    /// </summary>
+    /// <exception cref="GanInputException">The section cannot be used.</exception>
+    public static void Validate(TrackingDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!definition.Enabled)
+        {
+            return;
+        }
+
+        if (definition.Uri is { } configured && IsHttp(configured)
+            && System.Uri.TryCreate(configured, UriKind.Absolute, out var parsed) && parsed.UserInfo.Length > 0)
+        {
+            throw new GanInputException(
+                $"tracking.uri carries credentials; remove them from the experiment file and set {MlflowConnection.TokenVariable}, " +
+                $"or {MlflowConnection.UsernameVariable} and {MlflowConnection.PasswordVariable}, instead.");
+        }
+
+        if (ResolveUri(definition.Uri) is var uri && SqliteStoreLocation.IsSqliteUri(uri))
+        {
+            _ = SqliteDatabasePath(uri);
+        }
     }
 
     /// <summary>Where a SQLite store's new experiments keep artifacts: <c>./mlruns</c>, as MLflow's client does.</summary>

@@ -22,8 +22,10 @@ internal static class ValidateCommand
         {
             try
             {
-                                var resolved = host.Services.GetRequiredService<ExperimentLoader>()
+                var resolved = host.Services.GetRequiredService<ExperimentLoader>()
                     .Load(result.GetRequiredValue(experiment), result.GetValue(CommonOptions.Set) ?? []);
+                // What 'run' would refuse before training, refused here too.
+                TrackingStoreFactory.Validate(resolved.Definition.Tracking);
                 AnsiConsole.MarkupLine($"[green]OK[/] {Markup.Escape(resolved.SourcePath)}: experiment '{Markup.Escape(resolved.Definition.Name)}'");
                 AnsiConsole.WriteLine($"  data: {Describe(resolved.Data)}");
                 foreach (var (role, component) in resolved.Model)

@@ -22,6 +22,22 @@ public sealed class CommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData("https://user:secret@mlflow.example.org", "carries credentials")]
+    [InlineData("sqlite:///:memory:", "in-memory")]
+    [InlineData("sqlite:relative.db", "sqlite:////absolute/path.db")]
+    public void Validate_refuses_a_tracking_uri_that_run_would_refuse(string uri, string expected)
+    {
+        using var temp = new TemporaryDirectory();
+        var path = Gan.Engine.Tests.Checkpoints.TinyExperiments.Mnist(temp, steps: 2, everySteps: 100, trackingUri: uri);
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_reports_a_wrong_key_with_file_line_column_and_exit_code_2_without_a_stack_trace()
     {
