@@ -11,16 +11,35 @@ internal static class SchemaFixture
     public const string CreatedRevision = "6953534de441";
     public const string LaterRevision = "1b5f0d9ad7c1";
 
-    public static string PathOf(string revision) =>
-        System.IO.Path.Combine(RepositoryPaths.Root, "tests", "Gan.Tracking.Tests", "Sqlite", "Fixtures", $"schema-{revision}.sql");
+    private static string FixtureFolder => System.IO.Path.Combine(RepositoryPaths.Root, "tests", "Gan.Tracking.Tests", "Sqlite", "Fixtures");
 
-    /// <summary>Creates a database file from the fixture of <paramref name="revision"/>, optionally edited first.</summary>
+    /// <summary>
+    /// Creates a database file at <paramref name="revision"/>: the created revision's schema, and for the later one
+    /// that schema migrated as MLflow's alembic scripts migrate it. <paramref name="edit"/> may change both texts.
+    /// </summary>
     public static string CreateDatabase(string folder, string revision, Func<string, string>? edit = null)
     {
         var path = System.IO.Path.Combine(folder, $"mlflow-{revision}.db");
-        var text = File.ReadAllText(PathOf(revision));
+        Run(path, System.IO.Path.Combine(FixtureFolder, $"schema-{CreatedRevision}.sql"), edit);
+        if (revision == LaterRevision)
+        {
+            Migrate(path, edit);
+        }
+
+        return path;
+    }
+
+    /// <summary>Migrates a database at the created revision to the later one, as <c>mlflow db upgrade</c> would.</summary>
+    public static void Migrate(string databasePath, Func<string, string>? edit = null) =>
+        Run(databasePath, System.IO.Path.Combine(FixtureFolder, $"migrate-{CreatedRevision}-to-{LaterRevision}.sql"), edit);
+
+    private static void Run(string databasePath, string file, Func<string, string>? edit)
+    {
+        var text = File.ReadAllText(file);
         text = edit?.Invoke(text) ?? text;
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        // Table rebuilds (alembic's batch mode) drop and recreate referenced tables, which SQLite only
+        // allows with foreign-key enforcement off; the bundled SQLite turns it on by default.
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Foreign Keys=False");
         connection.Open();
         foreach (var statement in Statements(text))
         {
@@ -28,8 +47,6 @@ internal static class SchemaFixture
             command.CommandText = statement;
             command.ExecuteNonQuery();
         }
-
-        return path;
     }
 
     /// <summary>Tables, columns, keys and indexes of a database, as sorted comparable lines.</summary>

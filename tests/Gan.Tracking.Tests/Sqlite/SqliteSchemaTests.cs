@@ -33,7 +33,19 @@ public sealed class SqliteSchemaTests : IDisposable
     [Fact]
     public async Task A_database_a_later_mlflow_upgraded_is_written_correctly_and_keeps_its_revision()
     {
-        var database = SchemaFixture.CreateDatabase(_temp.Path, SchemaFixture.LaterRevision);
+        // Created and written here, then migrated as MLflow's upgrade would, then written again by a new process.
+        var database = _temp.Combine("upgraded", "mlflow.db");
+        string before;
+        await using (var run = await NewStore(database).StartRunAsync(new RunStartRequest("later", "before", NoTags), CancellationToken.None))
+        {
+            before = run.RunId;
+            run.LogMetric("loss", 0.9, 1);
+            await run.EndAsync(RunStatus.Finished, CancellationToken.None);
+        }
+
+        SchemaFixture.Migrate(database);
+        // The Default experiment as an MLflow server with proxied artifacts records it.
+        Execute(database, "UPDATE experiments SET artifact_location = 'mlflow-artifacts:/0' WHERE experiment_id = 0");
         var store = NewStore(database);
         string runId;
         await using (var run = await store.StartRunAsync(new RunStartRequest("later", "r", NoTags), CancellationToken.None))
@@ -58,9 +70,11 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(SchemaFixture.LaterRevision, store.SchemaRevision);
         Assert.Equal(SchemaFixture.LaterRevision, Scalar(database, "SELECT version_num FROM alembic_version"));
         Assert.Equal("default", Scalar(database, "SELECT workspace FROM experiments WHERE name = 'later'"));
+        Assert.Equal("1", Scalar(database, "SELECT count(*) FROM experiments WHERE name = 'later'"));
         using var reader = new SqliteTrackingReader(database);
         var info = await reader.GetRunAsync(runId, CancellationToken.None);
         Assert.Equal((RunStatus.Finished, "0.1", 0.5), (info.Status, info.Params["lr"], info.Metrics["loss"].Value));
+        Assert.Equal(info.ExperimentId, (await reader.GetRunAsync(before, CancellationToken.None)).ExperimentId);
         Assert.True(File.Exists(Path.Combine(info.ArtifactUri, "a.txt")));
         var defaultRun = await reader.GetRunAsync(defaultRunId, CancellationToken.None);
         Assert.Equal($"{store.ArtifactRoot}/0/{defaultRunId}/artifacts", defaultRun.ArtifactUri);
@@ -134,6 +148,15 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     private SqliteTrackingStore NewStore(string database) => new(database, _temp.Combine("mlruns"), _logs);
+
+    private static void Execute(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     internal static string? Scalar(string database, string sql)
     {
