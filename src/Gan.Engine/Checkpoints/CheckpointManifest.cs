@@ -34,6 +34,12 @@ public sealed class CheckpointManifest
     /// <summary>Tracking run of each stage of a multi-stage experiment, by stage index.</summary>
     public Dictionary<int, string> StageRunIds { get; set; } = [];
 
+    /// <summary>
+    /// The tracking store the runs are recorded in, as the store describes itself (no credentials), so that a
+    /// resume pointed at another store can name the one that holds the run. Absent in older checkpoints.
+    /// </summary>
+    public string? TrackingStore { get; set; }
+
     /// <summary>The stage's name at <see cref="TrainingPosition.StageIndex"/>.</summary>
     public string StageName { get; set; } = "";
 

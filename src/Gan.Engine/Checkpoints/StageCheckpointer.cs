@@ -137,6 +137,7 @@ internal sealed class StageCheckpointer
             Experiment = _identity.ExperimentName,
             RunId = _identity.RunId,
             StageRunIds = new Dictionary<int, string>(_identity.StageRunIds),
+            TrackingStore = _identity.TrackingStore,
             StageName = _identity.StageName,
             Position = position,
             Reason = reason,

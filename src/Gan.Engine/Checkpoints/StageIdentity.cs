@@ -6,9 +6,11 @@ namespace Gan.Engine.Checkpoints;
 /// <param name="StageIndex">Zero-based stage.</param>
 /// <param name="StageName">The stage's name.</param>
 /// <param name="StageRunIds">Tracking runs of the stages of a multi-stage experiment, by index.</param>
+/// <param name="TrackingStore">The tracking store the runs are recorded in (its description, without credentials).</param>
 internal sealed record StageIdentity(
     string ExperimentName,
     string RunId,
     int StageIndex,
     string StageName,
-    IReadOnlyDictionary<int, string> StageRunIds);
+    IReadOnlyDictionary<int, string> StageRunIds,
+    string TrackingStore);

@@ -86,9 +86,9 @@ public sealed class ExperimentRunner
             rootTags[key] = value;
         }
 
-        await using var root = await store.StartRunAsync(
+        await using var root = await StartRootRunAsync(store,
             new RunStartRequest(experimentName, resume is null ? runName : "", rootTags,
-                ParentRunId: options.ParentRunId, ExistingRunId: resume?.Manifest.RunId), cancellationToken);
+                ParentRunId: options.ParentRunId, ExistingRunId: resume?.Manifest.RunId), resume, cancellationToken);
         _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
         var checkpointRunId = resume?.Manifest.RunId ?? root.RunId;
         var stageRunIds = new Dictionary<int, string>(resume?.Manifest.StageRunIds ?? []);
@@ -158,7 +158,7 @@ public sealed class ExperimentRunner
                 var checkpointer = new StageCheckpointer(
                     definition.Checkpoints,
                     CheckpointStore.ForRun(Path.GetFullPath(definition.Checkpoints.Directory), checkpointRunId),
-                    new StageIdentity(definition.Name, checkpointRunId, stage.Index, stage.Definition.Name, stageRunIds),
+                    new StageIdentity(definition.Name, checkpointRunId, stage.Index, stage.Definition.Name, stageRunIds, store.Description),
                     recorder,
                     resume,
                     ConfigWriter.Flatten(experiment.ToResolvedYaml()).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
@@ -225,6 +225,22 @@ public sealed class ExperimentRunner
         }
 
         return new RunOutcome(status, exitCode, root.RunId, message, stageResults);
+    }
+
+    // A resume pointed at another store than the one the checkpoint's run was recorded in (tracking.uri or
+    // MLFLOW_TRACKING_URI changed since) is refused naming both, so the user knows where the run lives.
+    private static async Task<ITrackedRun> StartRootRunAsync(ITrackingStore store, RunStartRequest request, ResumePoint? resume, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.StartRunAsync(request, cancellationToken);
+        }
+        catch (GanInputException ex) when (resume?.Manifest.TrackingStore is { } recordedIn && recordedIn != store.Description)
+        {
+            throw new GanInputException(
+                $"Cannot resume run '{request.ExistingRunId}': it was recorded in {recordedIn}, but this experiment now tracks to " +
+                $"{store.Description}. Point tracking.uri (or MLFLOW_TRACKING_URI) back at that store to resume.", ex);
+        }
     }
 
     private StageResult RunStage(

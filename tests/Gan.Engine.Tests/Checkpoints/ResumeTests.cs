@@ -69,6 +69,26 @@ public sealed class ResumeTests
         Assert.Contains("latent_dim: 16 -> 8", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resume_pointed_at_another_tracking_store_names_the_store_the_run_was_recorded_in()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var cancel = new CancellationTokenSource();
+        var database = temp.Combine("mlflow.db");
+        var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: "sqlite:///" + database), []),
+            new NoProgress(), new CancelAfterStep(cancel, step: 3), cancel.Token);
+        var moved = TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: temp.Combine("mlruns"), name: "moved.yaml");
+
+        var refused = await Assert.ThrowsAsync<GanInputException>(() => engine.Runner.RunAsync(engine.Loader.Load(moved, []),
+            new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId }));
+
+        Assert.Equal(RunStatus.Killed, first.Status);
+        Assert.Contains($"Cannot resume run '{first.RunId}': it was recorded in MLflow SQLite store sqlite:///{database}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"now tracks to MLflow file store at {temp.Combine("mlruns")}", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+    }
+
     private sealed class NoProgress : IProgressReporter, IProgressTask
     {
         public IProgressTask Start(string description, long? total, string unit = "items") => this;
