@@ -16,15 +16,7 @@ internal static class SqliteConnections
     public static SqliteConnection OpenReadWrite(string databasePath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString());
-        connection.Open();
-        Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+        var connection = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
         // WAL persists in the file; asking again is cheap and returns the current mode. NORMAL sync is safe in WAL
         // mode (a crash loses at most the last commits, never the file's consistency) and keeps commits cheap.
         Execute(connection, "PRAGMA journal_mode = WAL");
@@ -34,27 +26,50 @@ internal static class SqliteConnections
     }
 
     /// <summary>Opens an existing <paramref name="databasePath"/> read-only (for <c>gan runs</c>).</summary>
-    public static SqliteConnection OpenReadOnly(string databasePath)
+    public static SqliteConnection OpenReadOnly(string databasePath) => Open(databasePath, SqliteOpenMode.ReadOnly);
+
+    /// <summary>Runs one statement without results.</summary>
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null) =>
+        Execute(connection, transaction, sql);
+
+    /// <summary>Runs one statement without results, with its named parameters bound; returns the rows it changed.</summary>
+    public static int Execute(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A command for <paramref name="sql"/> inside <paramref name="transaction"/> with its named parameters bound;
+    /// a null value binds SQL NULL.
+    /// </summary>
+    public static SqliteCommand Command(
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static SqliteConnection Open(string databasePath, SqliteOpenMode mode)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = mode,
             Pooling = false,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString());
         connection.Open();
         Execute(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
         return connection;
-    }
-
-    /// <summary>Runs one statement without results.</summary>
-    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>True for the errors another process's lock causes, which a later attempt may not meet.</summary>

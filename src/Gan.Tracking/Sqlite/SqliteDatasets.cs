@@ -12,51 +12,40 @@ internal static class SqliteDatasets
     public static void Record(SqliteConnection connection, SqliteTransaction transaction, string runId, long experimentId, DatasetInputDto input)
     {
         var dataset = input.Dataset;
-        using var insertDataset = connection.CreateCommand();
-        insertDataset.Transaction = transaction;
-        insertDataset.CommandText =
+        using (var insertDataset = SqliteConnections.Command(connection, transaction,
             "INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type, dataset_source, dataset_schema, dataset_profile) " +
-            "VALUES ($uuid, $experiment, $name, $digest, $type, $source, $schema, $profile) ON CONFLICT (experiment_id, name, digest) DO NOTHING";
-        insertDataset.Parameters.AddWithValue("$uuid", Guid.NewGuid().ToString("N"));
-        insertDataset.Parameters.AddWithValue("$experiment", experimentId);
-        insertDataset.Parameters.AddWithValue("$name", dataset.Name);
-        insertDataset.Parameters.AddWithValue("$digest", dataset.Digest);
-        insertDataset.Parameters.AddWithValue("$type", dataset.SourceType);
-        insertDataset.Parameters.AddWithValue("$source", dataset.Source);
-        insertDataset.Parameters.AddWithValue("$schema", (object?)dataset.Schema ?? DBNull.Value);
-        insertDataset.Parameters.AddWithValue("$profile", (object?)dataset.Profile ?? DBNull.Value);
-        insertDataset.ExecuteNonQuery();
+            "VALUES ($uuid, $experiment, $name, $digest, $type, $source, $schema, $profile) ON CONFLICT (experiment_id, name, digest) DO NOTHING",
+            ("$uuid", Guid.NewGuid().ToString("N")), ("$experiment", experimentId), ("$name", dataset.Name), ("$digest", dataset.Digest),
+            ("$type", dataset.SourceType), ("$source", dataset.Source), ("$schema", dataset.Schema), ("$profile", dataset.Profile)))
+        {
+            insertDataset.ExecuteNonQuery();
+        }
 
-        using var find = connection.CreateCommand();
-        find.Transaction = transaction;
-        find.CommandText = "SELECT dataset_uuid FROM datasets WHERE experiment_id = $experiment AND name = $name AND digest = $digest";
-        find.Parameters.AddWithValue("$experiment", experimentId);
-        find.Parameters.AddWithValue("$name", dataset.Name);
-        find.Parameters.AddWithValue("$digest", dataset.Digest);
-        var datasetUuid = (string)find.ExecuteScalar()!;
+        string datasetUuid;
+        using (var find = SqliteConnections.Command(connection, transaction,
+            "SELECT dataset_uuid FROM datasets WHERE experiment_id = $experiment AND name = $name AND digest = $digest",
+            ("$experiment", experimentId), ("$name", dataset.Name), ("$digest", dataset.Digest)))
+        {
+            datasetUuid = (string)find.ExecuteScalar()!;
+        }
 
         var inputUuid = Guid.NewGuid().ToString("N");
-        using var insertInput = connection.CreateCommand();
-        insertInput.Transaction = transaction;
-        insertInput.CommandText =
+        using (var insertInput = SqliteConnections.Command(connection, transaction,
             "INSERT INTO inputs (input_uuid, source_type, source_id, destination_type, destination_id) " +
-            "VALUES ($uuid, 'DATASET', $dataset, 'RUN', $run) ON CONFLICT (source_type, source_id, destination_type, destination_id) DO NOTHING";
-        insertInput.Parameters.AddWithValue("$uuid", inputUuid);
-        insertInput.Parameters.AddWithValue("$dataset", datasetUuid);
-        insertInput.Parameters.AddWithValue("$run", runId);
-        if (insertInput.ExecuteNonQuery() == 0)
+            "VALUES ($uuid, 'DATASET', $dataset, 'RUN', $run) ON CONFLICT (source_type, source_id, destination_type, destination_id) DO NOTHING",
+            ("$uuid", inputUuid), ("$dataset", datasetUuid), ("$run", runId)))
         {
-            return; // this run already records that dataset (a resumed run logs it again)
+            if (insertInput.ExecuteNonQuery() == 0)
+            {
+                return; // this run already records that dataset (a resumed run logs it again)
+            }
         }
 
         foreach (var tag in input.Tags ?? [])
         {
-            using var insertTag = connection.CreateCommand();
-            insertTag.Transaction = transaction;
-            insertTag.CommandText = "INSERT INTO input_tags (input_uuid, name, value) VALUES ($uuid, $name, $value) ON CONFLICT DO NOTHING";
-            insertTag.Parameters.AddWithValue("$uuid", inputUuid);
-            insertTag.Parameters.AddWithValue("$name", tag.Key);
-            insertTag.Parameters.AddWithValue("$value", tag.Value);
+            using var insertTag = SqliteConnections.Command(connection, transaction,
+                "INSERT INTO input_tags (input_uuid, name, value) VALUES ($uuid, $name, $value) ON CONFLICT DO NOTHING",
+                ("$uuid", inputUuid), ("$name", tag.Key), ("$value", tag.Value));
             insertTag.ExecuteNonQuery();
         }
     }
@@ -64,14 +53,12 @@ internal static class SqliteDatasets
     /// <summary>The dataset inputs of a run.</summary>
     public static List<RunDataset> Read(SqliteConnection connection, string runId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText =
+        using var command = SqliteConnections.Command(connection, null,
             "SELECT d.name, d.digest, d.dataset_source_type, d.dataset_source, d.dataset_profile, " +
             "(SELECT t.value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = $context) " +
             "FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id " +
-            "WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id = $run ORDER BY d.name";
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$context", DatasetInputs.ContextTag);
+            "WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id = $run ORDER BY d.name",
+            ("$run", runId), ("$context", DatasetInputs.ContextTag));
         using var reader = command.ExecuteReader();
         var result = new List<RunDataset>();
         while (reader.Read())

@@ -17,15 +17,12 @@ internal static class SqliteLatestMetrics
     /// <summary>Recomputes a run's rows from its metric history (after values were deleted).</summary>
     public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction, string runId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        SqliteConnections.Execute(connection, transaction,
             "DELETE FROM latest_metrics WHERE run_uuid = $run; " +
             "INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) " +
             "SELECT key, value, timestamp, step, is_nan, run_uuid FROM (" +
             "  SELECT *, ROW_NUMBER() OVER (PARTITION BY key ORDER BY step DESC, timestamp DESC, value DESC) AS rank" +
-            "  FROM metrics WHERE run_uuid = $run) WHERE rank = 1";
-        command.Parameters.AddWithValue("$run", runId);
-        command.ExecuteNonQuery();
+            "  FROM metrics WHERE run_uuid = $run) WHERE rank = 1",
+            ("$run", runId));
     }
 }

@@ -13,7 +13,7 @@ internal static class SqliteLoggedModels
     public static void Record(
         SqliteConnection connection, SqliteTransaction transaction, string runId, long experimentId, string modelId, string location, LoggedModelHeader model, long timestamp)
     {
-        Execute(connection, transaction,
+        SqliteConnections.Execute(connection, transaction,
             "INSERT INTO logged_models (model_id, experiment_id, name, artifact_location, creation_timestamp_ms, last_updated_timestamp_ms, status, " +
             "lifecycle_stage, model_type, source_run_id, status_message) VALUES ($id, $experiment, $name, $location, $now, $now, $status, 'active', $type, $run, NULL) " +
             "ON CONFLICT (model_id) DO NOTHING",
@@ -21,14 +21,14 @@ internal static class SqliteLoggedModels
             ("$status", LoggedModels.ReadyStatus), ("$type", model.ModelType), ("$run", runId));
         foreach (var (key, value) in model.Params)
         {
-            Execute(connection, transaction,
+            SqliteConnections.Execute(connection, transaction,
                 "INSERT INTO logged_model_params (model_id, experiment_id, param_key, param_value) VALUES ($id, $experiment, $key, $value) ON CONFLICT DO NOTHING",
                 ("$id", modelId), ("$experiment", experimentId), ("$key", key), ("$value", value));
         }
 
         foreach (var (key, value) in model.Tags)
         {
-            Execute(connection, transaction,
+            SqliteConnections.Execute(connection, transaction,
                 "INSERT INTO logged_model_tags (model_id, experiment_id, tag_key, tag_value) VALUES ($id, $experiment, $key, $value) " +
                 "ON CONFLICT (model_id, tag_key) DO UPDATE SET tag_value = excluded.tag_value",
                 ("$id", modelId), ("$experiment", experimentId), ("$key", key), ("$value", value));
@@ -36,7 +36,7 @@ internal static class SqliteLoggedModels
 
         foreach (var metric in model.Metrics)
         {
-            Execute(connection, transaction,
+            SqliteConnections.Execute(connection, transaction,
                 "INSERT INTO logged_model_metrics (model_id, metric_name, metric_timestamp_ms, metric_step, metric_value, experiment_id, run_id) " +
                 "VALUES ($id, $key, $time, $step, $value, $experiment, $run) ON CONFLICT DO NOTHING",
                 ("$id", modelId), ("$key", metric.Key), ("$time", metric.Timestamp), ("$step", metric.Step),
@@ -47,22 +47,8 @@ internal static class SqliteLoggedModels
     /// <summary>The folder of model <paramref name="modelId"/>, or null.</summary>
     public static string? Location(SqliteConnection connection, string modelId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT artifact_location FROM logged_models WHERE model_id = $id AND lifecycle_stage = 'active'";
-        command.Parameters.AddWithValue("$id", modelId);
+        using var command = SqliteConnections.Command(connection, null,
+            "SELECT artifact_location FROM logged_models WHERE model_id = $id AND lifecycle_stage = 'active'", ("$id", modelId));
         return command.ExecuteScalar() as string;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        command.ExecuteNonQuery();
     }
 }

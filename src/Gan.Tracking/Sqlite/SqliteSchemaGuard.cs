@@ -47,23 +47,14 @@ internal static class SqliteSchemaGuard
             SqliteConnections.Execute(connection, statement, transaction);
         }
 
-        using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = "INSERT INTO alembic_version (version_num) VALUES ($v)";
-        version.Parameters.AddWithValue("$v", MlflowSqliteSchema.Revision);
-        version.ExecuteNonQuery();
+        SqliteConnections.Execute(connection, transaction, "INSERT INTO alembic_version (version_num) VALUES ($v)", ("$v", MlflowSqliteSchema.Revision));
 
         // MLflow's SqlAlchemyStore creates the Default experiment, id 0, with every new database.
-        using var experiment = connection.CreateCommand();
-        experiment.Transaction = transaction;
-        experiment.CommandText =
+        SqliteConnections.Execute(connection, transaction,
             "INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time) " +
-            "VALUES ($id, $name, $location, 'active', $now, $now)";
-        experiment.Parameters.AddWithValue("$id", MlflowSqliteSchema.DefaultExperimentId);
-        experiment.Parameters.AddWithValue("$name", MlflowSqliteSchema.DefaultExperimentName);
-        experiment.Parameters.AddWithValue("$location", SqliteArtifactPaths.ExperimentLocation(artifactRoot, MlflowSqliteSchema.DefaultExperimentId));
-        experiment.Parameters.AddWithValue("$now", nowMs);
-        experiment.ExecuteNonQuery();
+            "VALUES ($id, $name, $location, 'active', $now, $now)",
+            ("$id", MlflowSqliteSchema.DefaultExperimentId), ("$name", MlflowSqliteSchema.DefaultExperimentName),
+            ("$location", SqliteArtifactPaths.ExperimentLocation(artifactRoot, MlflowSqliteSchema.DefaultExperimentId)), ("$now", nowMs));
     }
 
     private static string Verify(SqliteConnection connection, SqliteTransaction transaction, HashSet<string> tables, string databasePath)
@@ -112,9 +103,7 @@ internal static class SqliteSchemaGuard
 
     private static HashSet<string> TableNames(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        using var command = SqliteConnections.Command(connection, transaction, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
         using var reader = command.ExecuteReader();
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
@@ -127,18 +116,14 @@ internal static class SqliteSchemaGuard
 
     private static string? ReadRevision(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT version_num FROM alembic_version";
+        using var command = SqliteConnections.Command(connection, transaction, "SELECT version_num FROM alembic_version");
         return command.ExecuteScalar() as string;
     }
 
     private static Dictionary<string, ColumnInfo> Columns(SqliteConnection connection, SqliteTransaction transaction, string table)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info($table)";
-        command.Parameters.AddWithValue("$table", table);
+        using var command = SqliteConnections.Command(connection, transaction,
+            "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info($table)", ("$table", table));
         using var reader = command.ExecuteReader();
         var rows = new List<(string Name, string Type, bool NotNull, bool HasDefault, long Pk)>();
         while (reader.Read())

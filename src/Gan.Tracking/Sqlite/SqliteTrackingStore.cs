@@ -119,20 +119,13 @@ public sealed class SqliteTrackingStore : ITrackingStore
             var experiment = FindOrCreateExperiment(connection, transaction, request.ExperimentName, now);
             experimentId = experiment.Id;
             artifactUri = SqliteArtifactPaths.RunArtifactUri(RunArtifactBase(experiment), runId);
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
             // MLflow's SqlAlchemyStore.create_run writes source_type UNKNOWN and empty source fields; the UI reads the
             // mlflow.source.* tags instead.
-            insert.CommandText =
+            using var insert = SqliteConnections.Command(connection, transaction,
                 "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time, end_time, " +
                 "source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time) " +
-                "VALUES ($run, $name, 'UNKNOWN', '', '', $user, 'RUNNING', $now, NULL, '', 'active', $uri, $experiment, NULL)";
-            insert.Parameters.AddWithValue("$run", runId);
-            insert.Parameters.AddWithValue("$name", runName);
-            insert.Parameters.AddWithValue("$user", user);
-            insert.Parameters.AddWithValue("$now", now);
-            insert.Parameters.AddWithValue("$uri", artifactUri);
-            insert.Parameters.AddWithValue("$experiment", experimentId);
+                "VALUES ($run, $name, 'UNKNOWN', '', '', $user, 'RUNNING', $now, NULL, '', 'active', $uri, $experiment, NULL)",
+                ("$run", runId), ("$name", runName), ("$user", user), ("$now", now), ("$uri", artifactUri), ("$experiment", experimentId));
             insert.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -152,10 +145,8 @@ public sealed class SqliteTrackingStore : ITrackingStore
         string artifactUri;
         using (var transaction = connection.BeginTransaction())
         {
-            using var find = connection.CreateCommand();
-            find.Transaction = transaction;
-            find.CommandText = "SELECT experiment_id, artifact_uri FROM runs WHERE run_uuid = $run";
-            find.Parameters.AddWithValue("$run", runId);
+            using var find = SqliteConnections.Command(connection, transaction,
+                "SELECT experiment_id, artifact_uri FROM runs WHERE run_uuid = $run", ("$run", runId));
             using (var reader = find.ExecuteReader())
             {
                 if (!reader.Read())
@@ -167,10 +158,8 @@ public sealed class SqliteTrackingStore : ITrackingStore
                 artifactUri = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
             }
 
-            using var update = connection.CreateCommand();
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE runs SET status = 'RUNNING', end_time = NULL WHERE run_uuid = $run";
-            update.Parameters.AddWithValue("$run", runId);
+            using var update = SqliteConnections.Command(connection, transaction,
+                "UPDATE runs SET status = 'RUNNING', end_time = NULL WHERE run_uuid = $run", ("$run", runId));
             update.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -221,11 +210,9 @@ public sealed class SqliteTrackingStore : ITrackingStore
     private (long Id, string? Location) FindOrCreateExperiment(SqliteConnection connection, SqliteTransaction transaction, string name, long now)
     {
         var experimentName = string.IsNullOrWhiteSpace(name) ? MlflowSqliteSchema.DefaultExperimentName : name;
-        using (var find = connection.CreateCommand())
+        using (var find = SqliteConnections.Command(connection, transaction,
+            "SELECT experiment_id, artifact_location, lifecycle_stage FROM experiments WHERE name = $name", ("$name", experimentName)))
         {
-            find.Transaction = transaction;
-            find.CommandText = "SELECT experiment_id, artifact_location, lifecycle_stage FROM experiments WHERE name = $name";
-            find.Parameters.AddWithValue("$name", experimentName);
             using var reader = find.ExecuteReader();
             if (reader.Read())
             {
@@ -242,22 +229,16 @@ public sealed class SqliteTrackingStore : ITrackingStore
             }
         }
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
+        using var insert = SqliteConnections.Command(connection, transaction,
             "INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time) " +
-            "VALUES ($name, NULL, 'active', $now, $now) RETURNING experiment_id";
-        insert.Parameters.AddWithValue("$name", experimentName);
-        insert.Parameters.AddWithValue("$now", now);
+            "VALUES ($name, NULL, 'active', $now, $now) RETURNING experiment_id",
+            ("$name", experimentName), ("$now", now));
         var created = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         // As MLflow does: the id decides the location, so it is set right after the insert.
         var location = SqliteArtifactPaths.ExperimentLocation(ArtifactRoot, created);
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE experiments SET artifact_location = $location WHERE experiment_id = $id";
-        update.Parameters.AddWithValue("$location", location);
-        update.Parameters.AddWithValue("$id", created);
+        using var update = SqliteConnections.Command(connection, transaction,
+            "UPDATE experiments SET artifact_location = $location WHERE experiment_id = $id", ("$location", location), ("$id", created));
         update.ExecuteNonQuery();
         _logger.LogInformation(TrackingLogEvents.StoreCreated, "Created experiment {ExperimentName} (id {ExperimentId}) in {Database}", experimentName, created, DatabasePath);
         return (created, location);
@@ -265,9 +246,7 @@ public sealed class SqliteTrackingStore : ITrackingStore
 
     private static Dictionary<string, string> ReadParams(SqliteConnection connection, string runId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key, value FROM params WHERE run_uuid = $run";
-        command.Parameters.AddWithValue("$run", runId);
+        using var command = SqliteConnections.Command(connection, null, "SELECT key, value FROM params WHERE run_uuid = $run", ("$run", runId));
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
@@ -282,21 +261,15 @@ public sealed class SqliteTrackingStore : ITrackingStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var delete = connection.CreateCommand();
-        delete.Transaction = transaction;
-        delete.CommandText = "DELETE FROM metrics WHERE run_uuid = $run AND step > $step";
-        delete.Parameters.AddWithValue("$run", runId);
-        delete.Parameters.AddWithValue("$step", lastStep);
+        using var delete = SqliteConnections.Command(connection, transaction,
+            "DELETE FROM metrics WHERE run_uuid = $run AND step > $step", ("$run", runId), ("$step", lastStep));
         var removed = delete.ExecuteNonQuery();
         if (removed > 0)
         {
             SqliteLatestMetrics.Rebuild(connection, transaction, runId);
         }
 
-        using var steps = connection.CreateCommand();
-        steps.Transaction = transaction;
-        steps.CommandText = "SELECT key, step FROM metrics WHERE run_uuid = $run";
-        steps.Parameters.AddWithValue("$run", runId);
+        using var steps = SqliteConnections.Command(connection, transaction, "SELECT key, step FROM metrics WHERE run_uuid = $run", ("$run", runId));
         var stored = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
         using (var reader = steps.ExecuteReader())
         {
