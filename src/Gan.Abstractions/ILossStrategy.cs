@@ -17,6 +17,18 @@ public interface ILossStrategy
     /// <summary>The generator's loss from the discriminator's scores of generated samples.</summary>
     Tensor GeneratorLoss(Tensor fakeScores);
 
+    /// <summary>
+    /// The generator's loss from <paramref name="input"/> (added in 1.1). Trainers call this overload; losses that
+    /// compare with real scores (relativistic losses) override it and <see cref="GeneratorUsesRealScores"/>.
+    /// </summary>
+    Tensor GeneratorLoss(GeneratorLossInput input) => GeneratorLoss(input.FakeScores);
+
+    /// <summary>
+    /// True when <see cref="GeneratorLoss(GeneratorLossInput)"/> needs <see cref="GeneratorLossInput.RealScores"/>;
+    /// trainers then score the real batch with the current discriminator for the generator's update (added in 1.1).
+    /// </summary>
+    bool GeneratorUsesRealScores => false;
+
     /// <summary>Scores above this value count as "real" when the engine reports discriminator accuracy.</summary>
     double DecisionThreshold => 0.0;
 

@@ -27,4 +27,11 @@ public interface ITrainer
 
     /// <summary>Called after each epoch of the stage, for example to update a learning-rate schedule.</summary>
     void OnEpochEnd(ITrainingContext context) { }
+
+    /// <summary>
+    /// The generator–discriminator pairs whose values <see cref="Step"/> returns, for the health monitor (added in 1.1).
+    /// Empty for trainers without an adversarial pair (pre-training, prediction) and for trainers built against 1.0,
+    /// for which the monitor looks for the keys named in the experiment's <c>health:</c> section.
+    /// </summary>
+    IReadOnlyList<PlayerPair> PlayerPairs => [];
 }

@@ -20,7 +20,7 @@ namespace Gan.Plugins.Text.Training;
 /// SeqGAN's Monte-Carlo rollouts per token: rollouts would multiply the cost of a step by the answer length, too
 /// much for CPU training; the baseline carries the variance reduction instead.
 /// </remarks>
-internal sealed class SeqGanTrainer : ITrainer
+internal sealed class SeqGanTrainer : ITrainer, IStatefulComponent
 {
     private readonly SeqGanTrainerOptions _options;
     private Seq2SeqGenerator? _generator;
@@ -33,6 +33,28 @@ internal sealed class SeqGanTrainer : ITrainer
     private Dictionary<string, double> _lastGenerator = [];
 
     public SeqGanTrainer(SeqGanTrainerOptions options) => _options = options;
+
+    /// <summary>The generator's loss here is the policy-gradient objective; the discriminator's are as in pre-training.</summary>
+    public IReadOnlyList<PlayerPair> PlayerPairs { get; } = [new PlayerPair("", "d_loss", "g_loss", "d_acc")];
+
+    /// <summary>The reward baseline and the last generator values (repeated on discriminator-only steps) carry across a resume.</summary>
+    public void SaveState(ComponentState state)
+    {
+        state.Set("baseline", _baseline);
+        foreach (var (key, value) in _lastGenerator)
+        {
+            state.Set("last/" + key, value);
+        }
+    }
+
+    /// <inheritdoc />
+    public void LoadState(ComponentState state)
+    {
+        _baseline = state.GetDouble("baseline");
+        _lastGenerator = state.Values.Keys
+            .Where(key => key.StartsWith("last/", StringComparison.Ordinal))
+            .ToDictionary(key => key["last/".Length..], state.GetDouble, StringComparer.Ordinal);
+    }
 
     public void Initialize(ITrainingContext context)
     {

@@ -11,7 +11,7 @@ namespace Gan.Engine.BuiltIns;
 /// batch and a generated one, then, every k-th step, update the generator through the discriminator.
 /// Reports d_loss, g_loss, d_acc and the mean scores of real and fake samples.
 /// </summary>
-internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
+internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
 {
     private readonly AdversarialTrainerOptions _options;
     private IGenerator? _generator;
@@ -39,17 +39,19 @@ internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
         _discriminatorSteps = _options.DiscriminatorSteps ?? context.Loss.DiscriminatorStepsPerGeneratorStep;
     }
 
-    /// <summary>The last generator loss is reported on discriminator-only steps, so a resumed run must know it.</summary>
-    public IReadOnlyDictionary<string, string> SaveTrainingState() => _lastGeneratorLoss is { } last
-        ? new Dictionary<string, string> { ["last_g_loss"] = last.ToString("R", CultureInfo.InvariantCulture) }
-        : new Dictionary<string, string>();
+    public IReadOnlyList<PlayerPair> PlayerPairs { get; } = [new PlayerPair("", "d_loss", "g_loss", "d_acc")];
 
-    public void LoadTrainingState(IReadOnlyDictionary<string, string> state)
+    /// <summary>The last generator loss is reported on discriminator-only steps, so a resumed run must know it.</summary>
+    public void SaveState(ComponentState state)
     {
-        _lastGeneratorLoss = state.TryGetValue("last_g_loss", out var value)
-            ? double.Parse(value, CultureInfo.InvariantCulture)
-            : null;
+        if (_lastGeneratorLoss is { } last)
+        {
+            state.Set("last_g_loss", last);
+        }
     }
+
+    public void LoadState(ComponentState state) =>
+        _lastGeneratorLoss = state.Contains("last_g_loss") ? state.GetDouble("last_g_loss") : null;
 
     public IReadOnlyDictionary<string, double> Step(Batch batch, ITrainingContext context)
     {
@@ -74,7 +76,7 @@ internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
         if (context.Step % _discriminatorSteps == 0)
         {
             _generatorOptimizer!.zero_grad();
-            var generatorLoss = loss.GeneratorLoss(discriminator.Score(fake));
+            var generatorLoss = loss.GeneratorLoss(new GeneratorLossInput(discriminator.Score(fake), RealScoresForGenerator(loss, discriminator, real)));
             generatorLoss.backward();
             _generatorOptimizer.step();
             _lastGeneratorLoss = generatorLoss.item<float>();
@@ -101,5 +103,17 @@ internal sealed class AdversarialTrainer : ITrainer, ICheckpointableTrainer
         }
 
         return values;
+    }
+
+    /// <summary>Real scores by the updated discriminator, for relativistic generator losses; null for the others.</summary>
+    private static Tensor? RealScoresForGenerator(ILossStrategy loss, IDiscriminator discriminator, Tensor real)
+    {
+        if (!loss.GeneratorUsesRealScores)
+        {
+            return null;
+        }
+
+        using var noGrad = no_grad();
+        return discriminator.Score(real);
     }
 }

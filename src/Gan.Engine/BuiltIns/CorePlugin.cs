@@ -41,5 +41,8 @@ internal sealed class CorePlugin : IGanPlugin
         services.AddGanComponent<ILossStrategy, HingeLossOptions>(
             "hinge", (_, options) => new HingeLoss(options),
             "Hinge loss (Lim & Ye 2017, arXiv:1705.02894; Miyato et al. 2018, SN-GAN).");
+        services.AddGanComponent<ILossStrategy, RelativisticAverageLossOptions>(
+            "ragan", (_, options) => new RelativisticAverageLoss(options),
+            "Relativistic average standard GAN, RaSGAN (Jolicoeur-Martineau 2018, arXiv:1807.00734).");
     }
 }

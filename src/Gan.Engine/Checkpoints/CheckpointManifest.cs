@@ -61,8 +61,17 @@ public sealed class CheckpointManifest
     /// <summary>torch's CPU generator state (<c>torch.get_rng_state()</c>), base64.</summary>
     public string CpuRngState { get; set; } = "";
 
-    /// <summary>State a trainer keeps beyond networks and optimisers (counters, last values).</summary>
+    /// <summary>
+    /// The trainer's state in checkpoints written before contracts 1.1; read on resume, no longer written (see
+    /// <see cref="ComponentState"/>).
+    /// </summary>
     public Dictionary<string, string> TrainerState { get; set; } = [];
+
+    /// <summary>
+    /// Values of each stateful component (<see cref="Gan.Abstractions.IStatefulComponent"/>) by slot (<c>trainer</c>,
+    /// <c>loss</c>, <c>metric0:Fid</c>, ...); their tensors are in <see cref="StateTensorFile.FileName"/>.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> ComponentState { get; set; } = [];
 
     /// <summary>Last value logged for every metric key, at the time of the checkpoint.</summary>
     public Dictionary<string, double> Metrics { get; set; } = [];

@@ -22,7 +22,7 @@ internal sealed class StageCheckpointer
     private readonly IReadOnlyDictionary<string, string> _currentOptions;
     private readonly ILogger _logger;
     private TrainingContext? _context;
-    private ITrainer? _trainer;
+    private StatefulComponents _components = StatefulComponents.None;
     private long _lastSavedStep = -1;
     private TrainingPosition? _current;
 
@@ -47,17 +47,17 @@ internal sealed class StageCheckpointer
     private bool Periodic => _settings.Enabled && (_settings.EverySteps is not null || _settings.EveryEpochs is not null);
 
     /// <summary>Called after the trainer's Initialize: restores the resume point, if it is in this stage, and returns where to start.</summary>
-    public TrainingPosition Start(TrainingContext context, ITrainer trainer)
+    public TrainingPosition Start(TrainingContext context, StatefulComponents components)
     {
         _context = context;
-        _trainer = trainer;
+        _components = components;
         if (_resume is null)
         {
             _current = TrainingPosition.StartOf(_identity.StageIndex);
             return _current;
         }
 
-        Restore(_resume, context, trainer);
+        Restore(_resume, context);
         var position = _resume.Manifest.Position;
         RelogLostMetrics(_resume);
         _lastSavedStep = position.Step;
@@ -142,7 +142,6 @@ internal sealed class StageCheckpointer
             Position = position,
             Reason = reason,
             CreatedUtc = DateTimeOffset.UtcNow,
-            TrainerState = stageState ? TrainerState.Save(_trainer!) : [],
             Metrics = _metrics.Last.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             RecentMetrics = stageState ? _metrics.TakeSinceCheckpoint() : [],
         };
@@ -151,38 +150,56 @@ internal sealed class StageCheckpointer
             manifest.CpuRngState = Convert.ToBase64String(state.data<byte>().ToArray());
         }
 
-        var folder = _store.Write(manifest, temporary =>
+        var stateTensors = stageState ? _components.Save(manifest) : [];
+        string folder;
+        try
         {
-            foreach (var (instance, network) in context.NetworkStore.Instances)
+            folder = _store.Write(manifest, temporary =>
             {
-                var file = instance + ".pt";
-                AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                if (stateTensors.Count > 0)
                 {
-                    using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                    network.Module.save(writer);
-                });
-                manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module)));
-            }
-
-            var created = stageState ? context.OptimizerProvider.Created : [];
-            for (var i = 0; i < created.Count; i++)
-            {
-                var (role, optimizer) = created[i];
-                if (optimizer is not OptimizerHelper helper)
-                {
-                    throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot be checkpointed.");
+                    AtomicFile.WriteDurable(Path.Combine(temporary, StateTensorFile.FileName), stream => StateTensorFile.Write(stream, stateTensors));
                 }
 
-                var file = $"optimizer{i}-{role}.bin";
-                AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                foreach (var (instance, network) in context.NetworkStore.Instances)
                 {
-                    using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                    helper.save_state_dict(writer);
-                });
-                manifest.Optimizers.Add(new OptimizerEntry(role, optimizer.GetType().Name, file,
-                    helper.ParamGroups.Select(g => g.LearningRate).ToList()));
+                    var file = instance + ".pt";
+                    AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                    {
+                        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                        network.Module.save(writer);
+                    });
+                    manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module)));
+                }
+
+                var created = stageState ? context.OptimizerProvider.Created : [];
+                for (var i = 0; i < created.Count; i++)
+                {
+                    var (role, optimizer) = created[i];
+                    if (optimizer is not OptimizerHelper helper)
+                    {
+                        throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot be checkpointed.");
+                    }
+
+                    var file = $"optimizer{i}-{role}.bin";
+                    AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
+                    {
+                        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                        helper.save_state_dict(writer);
+                    });
+                    manifest.Optimizers.Add(new OptimizerEntry(role, optimizer.GetType().Name, file,
+                        helper.ParamGroups.Select(g => g.LearningRate).ToList()));
+                }
+            });
+        }
+        finally
+        {
+            foreach (var (_, tensor) in stateTensors)
+            {
+                tensor.Dispose();
             }
-        });
+        }
+
         _lastSavedStep = position.Step;
         _store.Prune(_settings.Keep, _settings.BestMetric, _settings.BestMode);
         _logger.LogDebug("Checkpoint ({Reason}) at step {Step}: {Folder}", reason, position.Step, folder);
@@ -227,7 +244,7 @@ internal sealed class StageCheckpointer
         }
     }
 
-    private void Restore(ResumePoint resume, TrainingContext context, ITrainer trainer)
+    private void Restore(ResumePoint resume, TrainingContext context)
     {
         var manifest = resume.Manifest;
         var savedOptions = ResumeLocator.ExperimentFileOf(resume) is { } experimentFile
@@ -282,7 +299,7 @@ internal sealed class StageCheckpointer
 
         if (!startOfStage)
         {
-            TrainerState.Load(trainer, manifest.TrainerState);
+            _components.Load(manifest, resume.Folder, _logger);
         }
 
         using var rng = torch.tensor(Convert.FromBase64String(manifest.CpuRngState));

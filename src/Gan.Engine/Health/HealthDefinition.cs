@@ -24,10 +24,10 @@ public sealed class HealthDefinition
     [Range(0.0, 1.0), Description("Discriminator winning: mean discriminator accuracy over the window at or above this.")]
     public double DAccAbove { get; set; } = 0.99;
 
-    [Description("Per-step value holding the discriminator's loss.")]
+    [Description("Per-step value holding the discriminator's loss, for trainers that declare no player pairs (built against contracts 1.0).")]
     public string DiscriminatorLossKey { get; set; } = "d_loss";
 
-    [Description("Per-step value holding the discriminator's accuracy.")]
+    [Description("Per-step value holding the discriminator's accuracy, for trainers that declare no player pairs (built against contracts 1.0).")]
     public string DiscriminatorAccuracyKey { get; set; } = "d_acc";
 
     [Range(2, 4096), Description("Fixed latent vectors whose outputs' mean pairwise distance measures the generator's diversity.")]

@@ -17,8 +17,7 @@ internal sealed class HealthMonitor : IDisposable
     private readonly HealthDefinition _settings;
     private readonly TrainingContext _context;
     private readonly Func<string?> _saveSnapshot;
-    private readonly WindowedCondition _lowLoss;
-    private readonly WindowedCondition _highAccuracy;
+    private readonly IReadOnlyList<DiscriminatorWatch> _discriminators;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tensor> _latents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _peakDiversity = new(StringComparer.Ordinal);
@@ -27,16 +26,20 @@ internal sealed class HealthMonitor : IDisposable
 
     /// <param name="settings">The experiment's <c>health:</c> section.</param>
     /// <param name="context">The stage's context.</param>
+    /// <param name="pairs">
+    /// The trainer's declared generator–discriminator pairs; when it declares none (a trainer built against contracts
+    /// 1.0), one pair read from the keys named in <c>health:</c>.
+    /// </param>
     /// <param name="saveSnapshot">Saves the networks as the stage's "last-good" checkpoint; returns its folder, or null when checkpoints are off.</param>
-    public HealthMonitor(HealthDefinition settings, TrainingContext context, Func<string?> saveSnapshot)
+    public HealthMonitor(HealthDefinition settings, TrainingContext context, IReadOnlyList<PlayerPair> pairs, Func<string?> saveSnapshot)
     {
         _settings = settings;
         _context = context;
         _saveSnapshot = saveSnapshot;
-        // A loss near zero means "winning" only for losses bounded below by 0 (BCE, LSGAN, hinge); a Wasserstein
-        // critic's loss is negative, so any negative value in the window rules the loss test out.
-        _lowLoss = new WindowedCondition(settings.Window, (values, mean) => mean < settings.DLossBelow && values.All(v => v >= 0));
-        _highAccuracy = new WindowedCondition(settings.Window, (_, mean) => mean >= settings.DAccAbove);
+        var watched = pairs.Count > 0
+            ? pairs
+            : [new PlayerPair("", settings.DiscriminatorLossKey, "", settings.DiscriminatorAccuracyKey)];
+        _discriminators = watched.Select(pair => new DiscriminatorWatch(pair, settings)).ToList();
     }
 
     /// <summary>Where the last good networks are, for the message that stops a diverged run.</summary>
@@ -85,23 +88,22 @@ internal sealed class HealthMonitor : IDisposable
 
     private void WatchDiscriminator(long step, IReadOnlyDictionary<string, double> values)
     {
-        var started = false;
-        if (values.TryGetValue(_settings.DiscriminatorLossKey, out var loss))
+        foreach (var watch in _discriminators)
         {
-            started |= _lowLoss.Add(step, loss);
-        }
+            if (watch.Add(step, values) is not { } since)
+            {
+                continue;
+            }
 
-        if (values.TryGetValue(_settings.DiscriminatorAccuracyKey, out var accuracy))
-        {
-            started |= _highAccuracy.Add(step, accuracy);
-        }
-
-        if (started && (_lowLoss.Since ?? _highAccuracy.Since) is { } since)
-        {
-            Warn("discriminator_winning", since, step,
-                $"the discriminator is winning: over the last {_settings.Window} steps its mean {_settings.DiscriminatorLossKey} is below " +
-                $"{_settings.DLossBelow} or its mean {_settings.DiscriminatorAccuracyKey} at or above {_settings.DAccAbove}. The generator gets little " +
-                "gradient: lower the discriminator's learning rate, use label_smoothing, or try lsgan, hinge or wgan-gp.");
+            var pair = watch.Pair;
+            var (kind, which) = pair.Name.Length == 0
+                ? ("discriminator_winning", "the discriminator")
+                : ($"discriminator_winning.{pair.Name}", $"discriminator {pair.Name}");
+            var accuracy = pair.DiscriminatorAccuracy is { } key ? $" or its mean {key} at or above {_settings.DAccAbove}" : "";
+            Warn(kind, since, step,
+                $"{which} is winning: over the last {_settings.Window} steps its mean {pair.DiscriminatorLoss} is below " +
+                $"{_settings.DLossBelow}{accuracy}. The generator gets little gradient: lower the discriminator's learning rate, " +
+                "use label_smoothing, or try lsgan, hinge or wgan-gp.");
         }
     }
 

@@ -265,7 +265,7 @@ public sealed class ExperimentRunner
             Throughput = throughput,
         };
         var trainer = stage.Trainer.Create<ITrainer>(context);
-        using var health = new HealthMonitor(experiment.Definition.Health, trainingContext,
+        using var health = new HealthMonitor(experiment.Definition.Health, trainingContext, trainer.PlayerPairs,
             () => SaveLastGood(experiment, networks, definition.Name, tracker, rootRunId));
         try
         {

@@ -64,7 +64,8 @@ internal sealed class StageRunner
         _context.NetworkStore.SetTraining(true);
 
         // A resumed stage continues at the checkpoint's step, epoch and batch (data order is fixed by seed and epoch).
-        var start = _checkpoints?.Start(_context, _trainer) ?? TrainingPosition.StartOf(0);
+        var start = _checkpoints?.Start(_context, StatefulComponents.Of(_trainer, _context.LossOrNull, _metrics, _samplers))
+            ?? TrainingPosition.StartOf(0);
 
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
         var dataWait = TimeSpan.Zero;

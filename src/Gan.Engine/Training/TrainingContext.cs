@@ -9,6 +9,9 @@ internal sealed class TrainingContext : ITrainingContext
 {
     private readonly ILossStrategy? _loss;
 
+    /// <summary>The experiment's loss, or null when it has none.</summary>
+    public ILossStrategy? LossOrNull => _loss;
+
     public TrainingContext(
         string stageName,
         ComponentContext components,

@@ -176,6 +176,42 @@ public sealed class LossCatalogueTests
         Assert.Equal(3, new MinimaxLoss(new MinimaxLossOptions { DiscriminatorSteps = 3 }).DiscriminatorStepsPerGeneratorStep);
     }
 
+    [Fact]
+    public void Ragan_compares_each_side_with_the_other_sides_mean()
+    {
+        var loss = new RelativisticAverageLoss(new RelativisticAverageLossOptions());
+        using var real = RealScores();
+        using var fake = FakeScores();
+
+        // mean r = 0.5, mean f = −0.75: r − mean f = [2.75, −0.25], f − mean r = [0, −2.5].
+        // D = (mean(BCE(r − mean f, 1)) + mean(BCE(f − mean r, 0))) / 2 = (mean(0.061968, 0.825939) + mean(0.693147, 0.078889)) / 2 = 0.414986
+        Assert.Equal(0.414986, DiscriminatorLoss(loss), Precision);
+
+        // G swaps the targets: (mean(2.811968, 0.575939) + mean(0.693147, 2.578889)) / 2 = 1.664986
+        Assert.True(loss.GeneratorUsesRealScores);
+        Assert.Equal(1.664986, loss.GeneratorLoss(new GeneratorLossInput(fake, real)).item<float>(), Precision);
+    }
+
+    [Fact]
+    public void Ragan_refuses_a_generator_loss_without_real_scores()
+    {
+        var loss = new RelativisticAverageLoss(new RelativisticAverageLossOptions());
+        using var fake = FakeScores();
+
+        var error = Assert.Throws<InvalidOperationException>(() => loss.GeneratorLoss(new GeneratorLossInput(fake)));
+        Assert.Contains("RealScores", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Losses_that_need_only_fake_scores_give_the_same_value_through_the_input_overload()
+    {
+        ILossStrategy loss = new NonSaturatingLoss(new NonSaturatingLossOptions());
+        using var fake = FakeScores();
+
+        Assert.False(loss.GeneratorUsesRealScores);
+        Assert.Equal(loss.GeneratorLoss(fake).item<float>(), loss.GeneratorLoss(new GeneratorLossInput(fake)).item<float>());
+    }
+
     private static Tensor RealScores() => tensor(new float[] { 2f, -1f });
 
     private static Tensor FakeScores() => tensor(new float[] { 0.5f, -2f });

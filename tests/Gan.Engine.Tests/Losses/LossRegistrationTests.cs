@@ -15,7 +15,7 @@ public sealed class LossRegistrationTests
             .Where(c => c.Registration.Contract == typeof(ILossStrategy) && c.Plugin.Name == "core")
             .ToDictionary(c => c.Registration.Name, c => c.Registration.Description);
 
-        Assert.Equal(["hinge", "lsgan", "minimax", "non-saturating", "wgan", "wgan-gp"], losses.Keys.Order());
+        Assert.Equal(["hinge", "lsgan", "minimax", "non-saturating", "ragan", "wgan", "wgan-gp"], losses.Keys.Order());
         Assert.All(losses.Values, description => Assert.Contains("20", description, StringComparison.Ordinal));
     }
 }

@@ -32,6 +32,10 @@ internal abstract class AdversarialLoss : ILossStrategy
 
     public abstract Tensor GeneratorLoss(Tensor fakeScores);
 
+    public virtual bool GeneratorUsesRealScores => false;
+
+    public virtual Tensor GeneratorLoss(GeneratorLossInput input) => GeneratorLoss(input.FakeScores);
+
     public virtual void AfterDiscriminatorStep(IDiscriminator discriminator)
     {
     }

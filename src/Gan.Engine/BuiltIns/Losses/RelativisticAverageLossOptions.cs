@@ -1,0 +1,4 @@
+namespace Gan.Engine.BuiltIns.Losses;
+
+/// <summary>Options of the <c>ragan</c> loss.</summary>
+public sealed class RelativisticAverageLossOptions : AdversarialLossOptions;
