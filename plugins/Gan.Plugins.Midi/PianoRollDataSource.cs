@@ -12,7 +12,7 @@ namespace Gan.Plugins.Midi;
 /// Batches carry "x" shaped (B, tracks, bars, steps per bar, pitches) with off/on encoded per
 /// <see cref="PianoRollDataOptions.ValueRange"/>. Only the Train split exists.
 /// </summary>
-internal sealed class PianoRollDataSource : IDataSource, IDatasetInfoProvider
+internal sealed class PianoRollDataSource : IDataSource, IDatasetInfoProvider, IDataShapeProvider
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train];
 
@@ -36,6 +36,15 @@ internal sealed class PianoRollDataSource : IDataSource, IDatasetInfoProvider
 
     /// <summary>The segments' grid and tracks.</summary>
     public PianoRollLayout Layout { get; }
+
+    /// <summary>The segments' sizes, from which the MuseGAN networks' tracks, bars, steps_per_bar and pitches default.</summary>
+    public IReadOnlyDictionary<string, long> Sizes => new Dictionary<string, long>(StringComparer.Ordinal)
+    {
+        [DataSizes.Tracks] = Layout.Tracks.Count,
+        [DataSizes.Bars] = Layout.Bars,
+        [DataSizes.StepsPerBar] = Layout.StepsPerBar,
+        [DataSizes.Pitches] = Layout.Pitches,
+    };
 
     /// <summary>How cells are encoded.</summary>
     public PianoRollValueRange ValueRange => _options.ValueRange;

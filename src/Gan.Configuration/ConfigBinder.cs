@@ -1,3 +1,4 @@
+using Gan.Abstractions;
 using YamlDotNet.RepresentationModel;
 
 namespace Gan.Configuration;
@@ -244,6 +245,35 @@ public static class ConfigBinder
         OptionsValidator.Validate(instance, properties, keyNodes, failed, mapping, path, context);
         return instance;
     }
+
+    /// <summary>
+    /// The C# names of the properties of <paramref name="optionsType"/> that <paramref name="node"/> sets, matched as
+    /// binding matches keys (so <c>vocabSize</c> counts for <c>VocabSize</c>); empty when the node is not a mapping.
+    /// </summary>
+    public static IReadOnlySet<string> GivenProperties(Type optionsType, YamlNode? node)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping)
+        {
+            return given;
+        }
+
+        var properties = OptionTypes.GetProperties(optionsType);
+        foreach (var key in mapping.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (key.Value is { } text && FindProperty(properties, text) is { } property)
+            {
+                given.Add(property.Info.Name);
+            }
+        }
+
+        return given;
+    }
+
+    /// <summary>The YAML key of an options property: its <see cref="OptionNameAttribute"/>, else its name in snake_case.</summary>
+    public static string KeyOf(System.Reflection.PropertyInfo property) =>
+        property.GetCustomAttributes(typeof(OptionNameAttribute), inherit: true).OfType<OptionNameAttribute>().FirstOrDefault()?.Name
+        ?? OptionNaming.ToSnakeCase(property.Name);
 
     private static OptionProperty? FindProperty(IReadOnlyList<OptionProperty> properties, string key)
     {

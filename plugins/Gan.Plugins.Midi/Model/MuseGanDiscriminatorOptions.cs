@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Gan.Abstractions;
 
 namespace Gan.Plugins.Midi.Model;
 
@@ -7,22 +8,26 @@ namespace Gan.Plugins.Midi.Model;
 public sealed class MuseGanDiscriminatorOptions : IValidatableObject
 {
     /// <summary>Number of tracks (input channels).</summary>
-    [Description("Tracks in a segment; must equal the number of the data source's tracks.")]
+    [Description("Tracks in a segment; default: the data source's tracks (must equal them).")]
+    [FromData(DataSizes.Tracks)]
     [Range(1, 16)]
     public int Tracks { get; set; } = 5;
 
     /// <summary>Bars per segment.</summary>
-    [Description("Bars per segment (MuseGAN: 4).")]
+    [Description("Bars per segment (MuseGAN: 4); default: the data source's.")]
+    [FromData(DataSizes.Bars)]
     [Range(1, 64)]
     public int Bars { get; set; } = 4;
 
     /// <summary>Time steps per bar.</summary>
-    [Description("Time steps per bar (MuseGAN: 48); divisible by 2^time_downsamplings.")]
+    [Description("Time steps per bar (MuseGAN: 48; default: the data source's); divisible by 2^time_downsamplings.")]
+    [FromData(DataSizes.StepsPerBar)]
     [Range(1, 960)]
     public int StepsPerBar { get; set; } = 48;
 
     /// <summary>Pitch rows.</summary>
-    [Description("Pitch rows (MuseGAN: 84); the product of pitch_kernels.")]
+    [Description("Pitch rows (MuseGAN: 84; default: the data source's); the product of pitch_kernels.")]
+    [FromData(DataSizes.Pitches)]
     [Range(1, 128)]
     public int Pitches { get; set; } = 84;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Gan.Abstractions;
 
 namespace Gan.Plugins.Midi.Model;
 
@@ -12,22 +13,26 @@ public sealed class MuseGanGeneratorOptions : IValidatableObject
     public int ZDim { get; set; } = 32;
 
     /// <summary>Number of tracks.</summary>
-    [Description("Tracks generated; must equal the number of the data source's tracks.")]
+    [Description("Tracks generated; default: the data source's tracks (must equal them).")]
+    [FromData(DataSizes.Tracks)]
     [Range(1, 16)]
     public int Tracks { get; set; } = 5;
 
     /// <summary>Bars per segment.</summary>
-    [Description("Bars per segment (MuseGAN: 4).")]
+    [Description("Bars per segment (MuseGAN: 4); default: the data source's.")]
+    [FromData(DataSizes.Bars)]
     [Range(1, 64)]
     public int Bars { get; set; } = 4;
 
     /// <summary>Time steps per bar.</summary>
-    [Description("Time steps per bar (MuseGAN: 48); divisible by 2^time_upsamplings.")]
+    [Description("Time steps per bar (MuseGAN: 48; default: the data source's); divisible by 2^time_upsamplings.")]
+    [FromData(DataSizes.StepsPerBar)]
     [Range(1, 960)]
     public int StepsPerBar { get; set; } = 48;
 
     /// <summary>Pitch rows.</summary>
-    [Description("Pitch rows (MuseGAN: 84); the product of pitch_kernels.")]
+    [Description("Pitch rows (MuseGAN: 84; default: the data source's); the product of pitch_kernels.")]
+    [FromData(DataSizes.Pitches)]
     [Range(1, 128)]
     public int Pitches { get; set; } = 84;
 

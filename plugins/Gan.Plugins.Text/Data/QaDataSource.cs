@@ -17,7 +17,7 @@ namespace Gan.Plugins.Text.Data;
 /// identical ids. It is also written to the cache (<see cref="VocabularyPath"/>) and logged as the run artifact
 /// <c>vocab.txt</c> by the trainers, for inspection and for use outside this program.
 /// </remarks>
-public sealed class QaDataSource : IDataSource, IDatasetInfoProvider
+public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShapeProvider
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Validation];
 
@@ -52,6 +52,12 @@ public sealed class QaDataSource : IDataSource, IDatasetInfoProvider
 
     /// <summary>Where the vocabulary was written in the cache. Valid after preparation.</summary>
     public string VocabularyPath { get; private set; } = "";
+
+    /// <summary>The vocabulary's size, from which the networks' vocab_size defaults. Valid after preparation.</summary>
+    public IReadOnlyDictionary<string, long> Sizes => new Dictionary<string, long>(StringComparer.Ordinal)
+    {
+        [DataSizes.VocabularySize] = Vocabulary.Count,
+    };
 
     /// <summary>The options, for tokenising new questions the same way.</summary>
     public QaDataOptions Options => _options;

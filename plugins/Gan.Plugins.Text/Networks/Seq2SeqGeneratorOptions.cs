@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Gan.Abstractions;
 
 namespace Gan.Plugins.Text.Networks;
 
@@ -7,7 +8,8 @@ namespace Gan.Plugins.Text.Networks;
 public sealed class Seq2SeqGeneratorOptions
 {
     /// <summary>Rows of the embedding and output layers; at least the data source's <c>max_vocab</c>.</summary>
-    [Description("Embedding/output size; must be at least the data source's max_vocab (the vocabulary's size).")]
+    [Description("Embedding/output size; at least the vocabulary's size (default: exactly that, from the data source).")]
+    [FromData(DataSizes.VocabularySize, AtLeast = true)]
     [Range(6, 1_000_000)]
     public int VocabSize { get; set; } = 4000;
 

@@ -84,7 +84,10 @@ public sealed class ComponentResolver
         var description = $"options of {kind} '{match.Registration.Name}'";
         var bound = ConfigBinder.Bind(match.Registration.OptionsType, options, path, context, description, IgnoredKeys)
                     ?? Activator.CreateInstance(match.Registration.OptionsType)!;
-        return new ResolvedComponent(match.Registration, match.Plugin, bound, path);
+        return new ResolvedComponent(match.Registration, match.Plugin, bound, path)
+        {
+            GivenOptions = ConfigBinder.GivenProperties(match.Registration.OptionsType, options),
+        };
     }
 
     private IEnumerable<string> Names(Type contract) =>

@@ -10,6 +10,9 @@ namespace Gan.Engine.Components;
 /// <param name="Path">The section's key path, e.g. <c>model.generator</c>.</param>
 public sealed record ResolvedComponent(ComponentRegistration Registration, PluginInfo Plugin, object Options, string Path)
 {
+    /// <summary>The C# names of the options the experiment wrote (the others have their defaults).</summary>
+    public IReadOnlySet<string> GivenOptions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Creates a new instance of the component.</summary>
     public T Create<T>(ComponentContext context) where T : class =>
         Registration.Factory(context, Options) as T

@@ -4,6 +4,7 @@ using System.Text;
 using Gan.Abstractions;
 using Gan.Configuration;
 using Gan.Engine.Checkpoints;
+using Gan.Engine.Components;
 using Gan.Engine.Experiments;
 using Gan.Engine.Health;
 using Gan.Engine.Plugins;
@@ -92,15 +93,6 @@ public sealed class ExperimentRunner
         _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
         var checkpointRunId = resume?.Manifest.RunId ?? root.RunId;
         var stageRunIds = new Dictionary<int, string>(resume?.Manifest.StageRunIds ?? []);
-        if (resume is null)
-        {
-            RecordExperiment(root, experiment, device);
-            if (definition.Checkpoints.Enabled)
-            {
-                WriteExperimentFile(experiment, Path.GetFullPath(Path.Combine(definition.Checkpoints.Directory, checkpointRunId)));
-            }
-        }
-
         var stageResults = new List<StageResult>();
         ITrackedRun? stageRun = null;
         var status = RunStatus.Finished;
@@ -119,6 +111,21 @@ public sealed class ExperimentRunner
             data = experiment.Data.Create<IDataSource>(context);
             disposables.Add(data);
             await data.PrepareAsync(cancellationToken);
+            // Network sizes the data decides (tracks, vocabulary) are set before anything records the options.
+            foreach (var applied in DataSizeDefaults.Apply(experiment.Model, data))
+            {
+                _logger.LogDebug("From the data: {Option}", applied);
+            }
+
+            if (resume is null)
+            {
+                RecordExperiment(root, experiment, device);
+                if (definition.Checkpoints.Enabled)
+                {
+                    WriteExperimentFile(experiment, Path.GetFullPath(Path.Combine(definition.Checkpoints.Directory, checkpointRunId)));
+                }
+            }
+
             // What the run read, as MLflow dataset inputs (the run's "Datasets"); sources that cannot say record none.
             var datasets = (data as IDatasetInfoProvider)?.GetDatasets() ?? [];
             root.LogDatasets(datasets);
