@@ -1,3 +1,4 @@
+using Gan.Abstractions;
 using Gan.Plugins.CycleGan.Training;
 using static TorchSharp.torch;
 
@@ -71,5 +72,26 @@ public sealed class ImagePoolTests
 
         Assert.Equal([4f, 5], Values(pool.Query(Images(4, 5))));
         Assert.Equal(0, pool.Count);
+    }
+
+    [Fact]
+    public void A_restored_pool_answers_every_later_query_exactly_as_the_original()
+    {
+        using var original = new ImagePool(capacity: 3, seed: 5);
+        using var restored = new ImagePool(capacity: 3, seed: 99);
+        using var scope = NewDisposeScope();
+        original.Query(Images(1, 2, 3));
+        original.Query(Images(4, 5));
+        using (var state = new ComponentState("trainer"))
+        {
+            original.SaveState(state, "pool");
+            restored.LoadState(state, "pool", CPU);
+        }
+
+        Assert.Equal(3, restored.Count);
+        for (var round = 0; round < 20; round++)
+        {
+            Assert.Equal(Values(original.Query(Images(10f + round, 50f + round))), Values(restored.Query(Images(10f + round, 50f + round))));
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Gan.Plugins.CycleGan.Training;
 /// The adversarial terms come from the experiment's loss (<c>loss: lsgan</c> for the paper's recipe).
 /// At each epoch's end the learning rates follow the reference's linear decay.
 /// </summary>
-internal sealed class CycleGanTrainer : ITrainer, IDisposable
+internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposable
 {
     /// <summary>Instance names, as the reference's network names.</summary>
     public const string GeneratorA = "G_A";
@@ -35,9 +35,17 @@ internal sealed class CycleGanTrainer : ITrainer, IDisposable
     private optim.Optimizer? _optimizerD;
     private ImagePool? _fakeAPool;
     private ImagePool? _fakeBPool;
-    private double _learningRateFactor = 1.0;
+    private int _scheduleEpoch;
+    private Device _device = CPU;
 
     public CycleGanTrainer(CycleGanTrainerOptions options) => _options = options;
+
+    /// <summary>G_A translates A to B and is judged by D_A; G_B the other way, judged by D_B (the reference's pairing).</summary>
+    public IReadOnlyList<PlayerPair> PlayerPairs { get; } =
+    [
+        new PlayerPair("A", DiscriminatorA, GeneratorA),
+        new PlayerPair("B", DiscriminatorB, GeneratorB),
+    ];
 
     /// <summary>The learning rate of the generators' optimiser now.</summary>
     public double LearningRate => _optimizerG!.ParamGroups.First().LearningRate;
@@ -45,6 +53,7 @@ internal sealed class CycleGanTrainer : ITrainer, IDisposable
     /// <inheritdoc />
     public void Initialize(ITrainingContext context)
     {
+        _device = context.Device;
         _gA = context.Networks.Get<IGenerator>(_options.Generator, GeneratorA);
         _gB = context.Networks.Get<IGenerator>(_options.Generator, GeneratorB);
         _dA = context.Networks.Get<IDiscriminator>(_options.Discriminator, DiscriminatorA);
@@ -117,6 +126,23 @@ internal sealed class CycleGanTrainer : ITrainer, IDisposable
     /// <summary>Sets the learning rates for the next epoch (the engine records them as lr/&lt;role&gt; when they change).</summary>
     public void OnEpochEnd(ITrainingContext context) => SetLearningRates(context.Epoch + 1);
 
+    /// <summary>Both image pools (their images and random streams) and the schedule's epoch.</summary>
+    public void SaveState(ComponentState state)
+    {
+        state.Set("schedule_epoch", (long)_scheduleEpoch);
+        _fakeAPool!.SaveState(state, "fake_A_pool");
+        _fakeBPool!.SaveState(state, "fake_B_pool");
+    }
+
+    /// <inheritdoc />
+    public void LoadState(ComponentState state)
+    {
+        // Initialize ran at epoch 0 of the stage; the resumed epoch's rates follow the saved schedule position.
+        SetLearningRates((int)state.GetInt64("schedule_epoch"));
+        _fakeAPool!.LoadState(state, "fake_A_pool", _device);
+        _fakeBPool!.LoadState(state, "fake_B_pool", _device);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -147,12 +173,13 @@ internal sealed class CycleGanTrainer : ITrainer, IDisposable
 
     private void SetLearningRates(int epoch)
     {
-        _learningRateFactor = LinearDecaySchedule.Factor(epoch, _options.NEpochs, _options.NEpochsDecay);
+        _scheduleEpoch = epoch;
+        var factor = LinearDecaySchedule.Factor(epoch, _options.NEpochs, _options.NEpochsDecay);
         foreach (var optimizer in new[] { _optimizerG!, _optimizerD! })
         {
             foreach (var group in optimizer.ParamGroups)
             {
-                group.LearningRate = group.InitialLearningRate * _learningRateFactor;
+                group.LearningRate = group.InitialLearningRate * factor;
             }
         }
     }

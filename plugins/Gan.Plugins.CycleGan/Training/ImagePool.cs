@@ -1,3 +1,5 @@
+using Gan.Abstractions;
+using Gan.Toolkit;
 using static TorchSharp.torch;
 
 namespace Gan.Plugins.CycleGan.Training;
@@ -6,12 +8,13 @@ namespace Gan.Plugins.CycleGan.Training;
 /// The reference's ImagePool (Shrivastava et al.): a buffer of up to <c>pool_size</c> earlier fakes. While it
 /// fills, each fake is stored and returned; once full, each fake is, with probability ½, swapped for a random
 /// stored one (the stored one is returned), else returned as is. Stored tensors outlive the step, so they are
-/// detached from the dispose scope and owned (and disposed) by the pool.
+/// detached from the dispose scope and owned (and disposed) by the pool. Its random stream is a
+/// <see cref="SeededRandom"/> so that a checkpoint can save and restore it with the stored images.
 /// </summary>
 internal sealed class ImagePool : IDisposable
 {
     private readonly int _capacity;
-    private readonly Random _random;
+    private readonly SeededRandom _random;
     private readonly List<Tensor> _images = [];
 
     /// <summary>Creates an empty pool; <paramref name="capacity"/> 0 turns it off.</summary>
@@ -19,7 +22,7 @@ internal sealed class ImagePool : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _capacity = capacity;
-        _random = new Random(seed);
+        _random = new SeededRandom(seed, stream: 0);
     }
 
     /// <summary>Images stored.</summary>
@@ -66,6 +69,37 @@ internal sealed class ImagePool : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Saves the stored images, in slot order, and the random stream under <paramref name="prefix"/>.</summary>
+    public void SaveState(ComponentState state, string prefix)
+    {
+        state.Set($"{prefix}/random", _random.State);
+        state.Set($"{prefix}/count", (long)_images.Count);
+        if (_images.Count > 0)
+        {
+            using var stacked = cat(_images, 0);
+            state.SetTensor($"{prefix}/images", stacked);
+        }
+    }
+
+    /// <summary>Restores what <see cref="SaveState"/> wrote, on the device of the pool's future fakes.</summary>
+    public void LoadState(ComponentState state, string prefix, Device device)
+    {
+        Dispose();
+        _random.State = state.GetUInt64($"{prefix}/random");
+        var count = state.GetInt64($"{prefix}/count");
+        if (count == 0)
+        {
+            return;
+        }
+
+        using var scope = NewDisposeScope(); // the slices and copies in between; the stored images are detached from it
+        var images = state.GetTensor($"{prefix}/images");
+        for (var i = 0L; i < count; i++)
+        {
+            _images.Add(images[i].unsqueeze(0).to(device).clone().DetachFromDisposeScope());
+        }
     }
 
     /// <inheritdoc />
