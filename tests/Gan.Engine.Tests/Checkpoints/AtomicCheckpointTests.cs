@@ -1,4 +1,5 @@
 using Gan.Engine.Checkpoints;
+using Gan.Toolkit;
 using Gan.Engine.Tests.Infrastructure;
 
 namespace Gan.Engine.Tests.Checkpoints;
