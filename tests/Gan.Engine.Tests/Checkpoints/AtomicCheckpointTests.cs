@@ -43,23 +43,6 @@ public sealed class AtomicCheckpointTests
     }
 
     [Fact]
-    public void Crash_while_replacing_a_file_keeps_its_old_content()
-    {
-        using var temp = new TemporaryDirectory();
-        var path = temp.Combine("latest");
-        AtomicFile.WriteText(path, "old\n");
-
-        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, stream =>
-        {
-            stream.Write("ne"u8);
-            throw new InvalidOperationException("killed mid-write (simulated)");
-        }));
-
-        Assert.Equal("old\n", File.ReadAllText(path));
-        Assert.Equal(["latest"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
-    }
-
-    [Fact]
     public void Pruning_keeps_the_last_k_and_the_best_by_metric()
     {
         using var temp = new TemporaryDirectory();
