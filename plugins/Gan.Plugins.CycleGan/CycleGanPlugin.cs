@@ -5,6 +5,7 @@ using Gan.Plugins.CycleGan.Samples;
 using Gan.Plugins.CycleGan.Tools;
 using Gan.Plugins.CycleGan.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.CycleGan;
 
@@ -20,7 +21,7 @@ public sealed class CycleGanPlugin : IGanPlugin
     {
         services.AddGanComponent<IDataSource, UnalignedImagesOptions>(
             "unaligned-images",
-            (context, options) => new UnalignedImagesDataSource(context, options, DatasetDownloader.SharedHttpClient),
+            (context, options) => new UnalignedImagesDataSource(context, options, SharedHttpClient.From(context.Services)),
             "Unpaired images from ROOT/trainA and trainB (testA/testB for samples): resize, random crop, flip, [-1, 1]; batches 'A' and 'B'.");
         services.AddGanComponent<IGenerator, ResnetGeneratorOptions>(
             "resnet_9blocks", (_, options) => new ResnetGenerator(options, 9),

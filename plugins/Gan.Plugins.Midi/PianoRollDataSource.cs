@@ -1,6 +1,7 @@
 using Gan.Abstractions;
 using Gan.Plugins.Midi.PianoRoll;
 using Gan.Plugins.Midi.Smf;
+using Gan.Toolkit;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -127,7 +128,7 @@ internal sealed class PianoRollDataSource : IDataSource, IDatasetInfoProvider, I
         if (_options.Cache)
         {
             var key = PianoRollDataset.CacheKey(scan, Folder, Layout, HopBars, _options.MinNotes);
-            CacheFile = Path.Combine(_context.CacheRoot, "midi-pianoroll", $"{key}.bin");
+            CacheFile = CachePaths.File(_context, "midi-pianoroll", $"{key}.bin");
             dataset = PianoRollDataset.TryLoad(CacheFile, Layout);
             LoadedFromCache = dataset is not null;
         }

@@ -2,6 +2,7 @@ using Gan.Abstractions;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist;
 

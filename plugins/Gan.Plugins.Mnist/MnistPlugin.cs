@@ -1,6 +1,7 @@
 using Gan.Abstractions;
 using Gan.Plugins.Mnist.Quality;
 using Microsoft.Extensions.DependencyInjection;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist;
 
@@ -15,7 +16,7 @@ public sealed class MnistPlugin : IGanPlugin
     {
         services.AddGanComponent<IDataSource, MnistDataOptions>(
             "mnist",
-            (context, options) => new MnistDataSource(context, options, MnistDownloader.SharedHttpClient),
+            (context, options) => new MnistDataSource(context, options, SharedHttpClient.From(context.Services)),
             "MNIST handwritten digits from the original IDX files (downloaded when missing), images scaled to [-1, 1].");
         services.AddGanComponent<IGenerator, MlpGeneratorOptions>(
             "mnist-mlp",

@@ -5,6 +5,7 @@ using Gan.Plugins.Midi.Smf;
 using Gan.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Midi.Tests;
 
@@ -52,7 +53,7 @@ public sealed class MuseGanTrainingTests
         var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
             new ServiceCollection().BuildServiceProvider());
 
-        var outcome = await runner.RunAsync(new ExperimentLoader(catalog).Load(Experiment(temp), []), new SilentProgress(), NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await runner.RunAsync(new ExperimentLoader(catalog).Load(Experiment(temp), []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
 
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         var store = new FileStoreReader(temp.Combine("mlruns"));
@@ -79,15 +80,4 @@ public sealed class MuseGanTrainingTests
     }
 
     private const int TrackMappingDrumChannel = 9;
-
-    private sealed class SilentProgress : Gan.Abstractions.IProgressReporter, Gan.Abstractions.IProgressTask
-    {
-        public Gan.Abstractions.IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
-    }
 }

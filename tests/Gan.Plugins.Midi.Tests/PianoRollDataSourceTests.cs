@@ -1,5 +1,6 @@
 using Gan.Abstractions;
 using Gan.Plugins.Midi.PianoRoll;
+using Gan.Toolkit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace Gan.Plugins.Midi.Tests;
 public sealed class PianoRollDataSourceTests
 {
     private static ComponentContext Context(TemporaryDirectory temp) => new(
-        CPU, 5, temp.Combine("data"), temp.Combine("cache"), NullLoggerFactory.Instance, new SilentProgress(),
+        CPU, 5, temp.Combine("data"), temp.Combine("cache"), NullLoggerFactory.Instance, NullProgressReporter.Instance,
         new ServiceCollection().BuildServiceProvider());
 
     private static PianoRollDataOptions Options() => new()
@@ -61,16 +62,5 @@ public sealed class PianoRollDataSourceTests
         await touched.PrepareAsync(CancellationToken.None);
         Assert.False(touched.LoadedFromCache);
         Assert.NotEqual(source.CacheFile, touched.CacheFile);
-    }
-
-    private sealed class SilentProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
     }
 }

@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Toolkit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
@@ -14,7 +15,7 @@ internal sealed class TestContext : IDisposable
         Directory.CreateDirectory(Folder);
         Components = new ComponentContext(
             torch.CPU, seed, Folder, Path.Combine(Folder, "cache"), NullLoggerFactory.Instance,
-            new NoProgress(), new ServiceCollection().BuildServiceProvider());
+            NullProgressReporter.Instance, new ServiceCollection().BuildServiceProvider());
     }
 
     public string Folder { get; }
@@ -38,16 +39,5 @@ internal sealed class TestContext : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private sealed class NoProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
     }
 }

@@ -5,6 +5,7 @@ using Gan.Engine.Training;
 using Gan.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Sequences.Tests;
 
@@ -27,7 +28,7 @@ public sealed class TrainingRunTests
         catalog.LoadFrom(PluginFolder, mustExist: true);
         var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
             new ServiceCollection().BuildServiceProvider());
-        return await runner.RunAsync(new ExperimentLoader(catalog).Load(experiment, []), new NoProgressReporter(), NoTrainingProgress.Instance, CancellationToken.None);
+        return await runner.RunAsync(new ExperimentLoader(catalog).Load(experiment, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
     }
 
     /// <summary>The values of metric <paramref name="key"/> logged anywhere under the MLflow file store.</summary>

@@ -6,6 +6,7 @@ using Gan.Engine.Training;
 using Gan.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Text.Tests;
 
@@ -82,7 +83,7 @@ public sealed class MultiStageRunTests
         var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
             new ServiceCollection().BuildServiceProvider());
 
-        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), new NullProgress(), NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
 
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         Assert.Equal([3L, 2L, 2L], outcome.Stages.Select(s => s.Steps));
@@ -106,11 +107,11 @@ public sealed class MultiStageRunTests
         }
 
         var tool = services.BuildServiceProvider().GetServices<IGanTool>().Single(t => t.Name == "answer");
-        var models = new TrainedModels(loader, NullLoggerFactory.Instance, new NullProgress(), new ServiceCollection().BuildServiceProvider(),
+        var models = new TrainedModels(loader, NullLoggerFactory.Instance, NullProgressReporter.Instance, new ServiceCollection().BuildServiceProvider(),
             Path.Combine(folder.Path, "checkpoints"));
         var output = new StringWriter();
         var input = new StringReader("What is the capital of France?\n\nWhere is Lima?\n");
-        var exit = await tool.RunAsync(["--run", outcome.RunId, "--beam", "2"], new ToolContext(models, NullLoggerFactory.Instance, new NullProgress(), input, output), CancellationToken.None);
+        var exit = await tool.RunAsync(["--run", outcome.RunId, "--beam", "2"], new ToolContext(models, NullLoggerFactory.Instance, NullProgressReporter.Instance, input, output), CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -128,20 +129,9 @@ public sealed class MultiStageRunTests
         var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
             new ServiceCollection().BuildServiceProvider());
 
-        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), new NullProgress(), NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
 
         Assert.Equal(RunStatus.Failed, outcome.Status);
         Assert.Contains("model.generator.vocab_size is 10", outcome.Message);
-    }
-
-    private sealed class NullProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
     }
 }

@@ -3,6 +3,7 @@ using Gan.Plugins.Text.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Text.Tests;
 
@@ -10,7 +11,7 @@ namespace Gan.Plugins.Text.Tests;
 internal static class TestData
 {
     public static ComponentContext Context(string dataRoot, int seed = 7) => new(
-        torch.CPU, seed, dataRoot, Path.Combine(dataRoot, "cache"), NullLoggerFactory.Instance, new NullProgress(),
+        torch.CPU, seed, dataRoot, Path.Combine(dataRoot, "cache"), NullLoggerFactory.Instance, NullProgressReporter.Instance,
         new ServiceCollection().BuildServiceProvider());
 
     /// <summary>Twenty templated pairs: enough for a split and a vocabulary with repeated words.</summary>
@@ -30,15 +31,4 @@ internal static class TestData
 
     public static QaDataSource PairsSource(ComponentContext context, QaPairsDataOptions options) =>
         new(context, options, "qa-pairs", context.ResolveDataPath(options.Path), () => QaPairsReader.Read(context.ResolveDataPath(options.Path), options.Format));
-
-    private sealed class NullProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
-    }
 }

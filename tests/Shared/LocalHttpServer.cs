@@ -7,6 +7,7 @@ namespace Gan.Tests.Shared;
 /// <summary>
 /// An HTTP server on 127.0.0.1 for download tests, so no test ever reaches the internet: each request's path goes to
 /// <c>content</c>, which returns the body to send or null for a 404. Requests are answered concurrently.
+/// <c>Range: bytes=N-</c> is honoured as static file servers do (206 with <c>Content-Range</c>, 416 past the end).
 /// </summary>
 internal sealed class LocalHttpServer : IDisposable
 {
@@ -28,6 +29,9 @@ internal sealed class LocalHttpServer : IDisposable
 
     /// <summary>Paths requested so far, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Each request's Range header ("" when none), in arrival order.</summary>
+    public ConcurrentQueue<string> Ranges { get; } = new();
 
     /// <summary>A port nothing listens on, for a server whose connection is refused.</summary>
     public static int FreePort()
@@ -78,10 +82,27 @@ internal sealed class LocalHttpServer : IDisposable
         var response = context.Response;
         try
         {
+            var range = context.Request.Headers["Range"] ?? "";
+            Ranges.Enqueue(range);
             if (_content(path) is { } body)
             {
-                response.ContentLength64 = body.Length;
-                response.OutputStream.Write(body);
+                var from = range.StartsWith("bytes=", StringComparison.Ordinal)
+                    ? int.Parse(range[6..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture)
+                    : 0;
+                if (from > 0 && from >= body.Length)
+                {
+                    response.StatusCode = 416;
+                    return;
+                }
+
+                if (from > 0)
+                {
+                    response.StatusCode = 206;
+                    response.Headers["Content-Range"] = $"bytes {from}-{body.Length - 1}/{body.Length}";
+                }
+
+                response.ContentLength64 = body.Length - from;
+                response.OutputStream.Write(body.AsSpan(from));
             }
             else
             {

@@ -4,6 +4,7 @@ using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Bench.Mnist;
 
@@ -28,7 +29,7 @@ internal static class EngineLoop
                 new ServiceCollection().BuildServiceProvider());
 
             var trace = new MemoryTrace(settings.WarmupSteps, settings.SampleEvery);
-            var outcome = await runner.RunAsync(experiment, new SilentPreparationProgress(), new MemorySamplingProgress(trace), cancellationToken);
+            var outcome = await runner.RunAsync(experiment, NullProgressReporter.Instance, new MemorySamplingProgress(trace), cancellationToken);
             if (outcome.Message is not null || outcome.Stages.Count != 1)
             {
                 throw new InvalidOperationException($"The engine run ended {outcome.Status}: {outcome.Message}");

@@ -11,6 +11,7 @@ using Gan.Engine.Training;
 using Gan.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => args[p.i + 1], StringComparer.Ordinal);
@@ -36,7 +37,7 @@ try
 
     using var provider = services.BuildServiceProvider();
     var tools = provider.GetServices<IGanTool>().ToDictionary(t => t.Name);
-    var toolContext = new ToolContext(null!, NullLoggerFactory.Instance, new NoProgress(), TextReader.Null, TextWriter.Null);
+    var toolContext = new ToolContext(null!, NullLoggerFactory.Instance, NullProgressReporter.Instance, TextReader.Null, TextWriter.Null);
     var total = warmup + iterations;
     // One epoch covers every step, so no epoch-end work (samples, LR update) falls inside the timing.
     await tools["make-shapes-dataset"].RunAsync(
@@ -58,8 +59,8 @@ try
         new ServiceCollection().BuildServiceProvider());
     // --one-thread 1: every continuation of the run on this one thread, so libtorch sees one OpenMP team.
     var outcome = Option("one-thread", 0) == 1
-        ? SingleThreadContext.Run(() => runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None))
-        : await runner.RunAsync(experiment, new NoProgress(), clock, CancellationToken.None);
+        ? SingleThreadContext.Run(() => runner.RunAsync(experiment, NullProgressReporter.Instance, clock, CancellationToken.None))
+        : await runner.RunAsync(experiment, NullProgressReporter.Instance, clock, CancellationToken.None);
     if (outcome.Status != RunStatus.Finished)
     {
         Console.Error.WriteLine($"The benchmark run failed: {outcome.Message}");
@@ -87,14 +88,3 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-/// <summary>Preparation progress is not shown.</summary>
-internal sealed class NoProgress : IProgressReporter, IProgressTask
-{
-    public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-    public void Advance(long amount) { }
-
-    public void SetTotal(long total) { }
-
-    public void Dispose() { }
-}

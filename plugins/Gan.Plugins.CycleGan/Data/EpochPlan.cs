@@ -1,3 +1,5 @@
+using Gan.Toolkit;
+
 namespace Gan.Plugins.CycleGan.Data;
 
 /// <summary>
@@ -5,16 +7,18 @@ namespace Gan.Plugins.CycleGan.Data;
 /// change them: the same seed and epoch give the same pairs, crops and flips on every run.
 /// As the reference's UnalignedDataset: an epoch has max(|A|, |B|) items in shuffled order, item i takes
 /// A[i mod |A|] and an independently drawn B, so the two domains are never paired.
+/// The draws come from the toolkit's <see cref="SeededRandom"/> stream (seed, epoch), whose sequence, unlike
+/// <see cref="Random"/>'s, is the same on every .NET version.
 /// </summary>
 internal static class EpochPlan
 {
     /// <summary>The (A, B) draws of <paramref name="epoch"/>; no crop offsets or flips when <paramref name="cropRange"/> is 0 and <paramref name="flip"/> false.</summary>
     public static (SampleDraw A, SampleDraw B)[] Create(int countA, int countB, int seed, int epoch, int cropRange, bool flip)
     {
-        var random = new Random(Mix(seed, epoch));
+        var random = new SeededRandom(seed, epoch);
         var length = Math.Max(countA, countB);
         var order = Enumerable.Range(0, length).ToArray();
-        random.Shuffle(order);
+        random.Shuffle(order.AsSpan());
         var plan = new (SampleDraw, SampleDraw)[length];
         for (var i = 0; i < length; i++)
         {
@@ -26,16 +30,6 @@ internal static class EpochPlan
         return plan;
     }
 
-    private static SampleDraw Draw(Random random, int index, int cropRange, bool flip) =>
+    private static SampleDraw Draw(SeededRandom random, int index, int cropRange, bool flip) =>
         new(index, random.Next(cropRange + 1), random.Next(cropRange + 1), flip && random.Next(2) == 1);
-
-    /// <summary>A seed for System.Random that differs for every (seed, epoch) and is stable across processes.</summary>
-    private static int Mix(int seed, int epoch)
-    {
-        // SplitMix64's finaliser: string.GetHashCode and HashCode are randomised per process, so unusable here.
-        var z = ((ulong)(uint)seed << 32 | (uint)epoch) + 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return (int)((z ^ (z >> 31)) & int.MaxValue);
-    }
 }

@@ -3,6 +3,7 @@ using Gan.Plugins.CycleGan.Data;
 using Gan.Plugins.CycleGan.Images;
 using Gan.Plugins.CycleGan.Training;
 using static TorchSharp.torch;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.CycleGan.Samples;
 
@@ -39,7 +40,7 @@ internal sealed class CycleGanGridRenderer : ISampleRenderer, IDisposable
         // 6 rows x count columns: real A, fake B, rec A, real B, fake A, rec B
         var grid = cat([realA, fakeB, recA, realB, fakeA, recB], 0).cpu();
         var columns = (int)realA.shape[0];
-        return [new SampleArtifact(_options.Key, "png", ImageGridPng.Encode(grid, columns, _options.Padding, _options.Scale))];
+        return [new SampleArtifact(_options.Key, "png", ImageGrid.ToPng(grid, columns, _options.Padding, _options.Scale, background: 255))];
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Gan.Plugins.CycleGan.Images;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.CycleGan.Tools;
 
@@ -16,7 +17,7 @@ internal static class ShapesDataset
     /// <summary>Writes ROOT/trainA, trainB, testA, testB as PNG files.</summary>
     public static void Write(string root, int size, int trainCount, int testCount, int seed)
     {
-        var random = new Random(seed);
+        var random = new SeededRandom(seed, 0);
         foreach (var (folder, count, colour) in new[]
         {
             ("trainA", trainCount, Red), ("trainB", trainCount, Blue), ("testA", testCount, Red), ("testB", testCount, Blue),
@@ -33,7 +34,7 @@ internal static class ShapesDataset
     }
 
     /// <summary>One image of one to three shapes in <paramref name="colour"/>.</summary>
-    public static DecodedImage Draw(Random random, int size, byte[] colour)
+    public static DecodedImage Draw(SeededRandom random, int size, byte[] colour)
     {
         var rgb = new byte[size * size * 3];
         for (var p = 0; p < size * size; p++)
@@ -41,13 +42,13 @@ internal static class ShapesDataset
             Background.CopyTo(rgb, p * 3);
         }
 
-        var shapes = random.Next(1, 4);
+        var shapes = Between(random, 1, 4);
         for (var s = 0; s < shapes; s++)
         {
             var kind = random.Next(3);
-            var radius = random.Next(size / 10, (size / 4) + 1);
-            var cx = random.Next(radius, size - radius);
-            var cy = random.Next(radius, size - radius);
+            var radius = Between(random, size / 10, (size / 4) + 1);
+            var cx = Between(random, radius, size - radius);
+            var cy = Between(random, radius, size - radius);
             for (var y = cy - radius; y <= cy + radius; y++)
             {
                 for (var x = cx - radius; x <= cx + radius; x++)
@@ -70,4 +71,7 @@ internal static class ShapesDataset
         // Upward triangle: the row's half-width grows from 0 at the apex to the radius at the base.
         _ => dy >= -radius && Math.Abs(dx) * 2 <= dy + radius,
     };
+
+    /// <summary>Uniform in [<paramref name="min"/>, <paramref name="max"/>).</summary>
+    private static int Between(SeededRandom random, int min, int max) => min + random.Next(max - min);
 }

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using Gan.Plugins.Midi.Smf;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Midi.PianoRoll;
 
@@ -89,35 +89,29 @@ public sealed class PianoRollDataset
             text.Append($"{Path.GetRelativePath(root, path)}|{info.Length}|{info.LastWriteTimeUtc.Ticks}\n");
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24].ToLowerInvariant();
+        return Gan.Toolkit.CacheKey.Of(text.ToString());
     }
 
     /// <summary>Writes the dataset to <paramref name="path"/> atomically (a temporary file, then a rename).</summary>
-    public void Save(string path)
+    public void Save(string path) => AtomicFile.Write(path, stream =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary)))
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Layout.CellsPerSegment);
+        writer.Write(Files);
+        writer.Write(Notes);
+        writer.Write(DroppedNotes);
+        writer.Write(Skipped.Count);
+        foreach (var skip in Skipped)
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(Layout.CellsPerSegment);
-            writer.Write(Files);
-            writer.Write(Notes);
-            writer.Write(DroppedNotes);
-            writer.Write(Skipped.Count);
-            foreach (var skip in Skipped)
-            {
-                writer.Write(skip.Path);
-                writer.Write(skip.Reason);
-            }
-
-            writer.Write(Cells.Length);
-            writer.Write(Cells);
+            writer.Write(skip.Path);
+            writer.Write(skip.Reason);
         }
 
-        File.Move(temporary, path, overwrite: true);
-    }
+        writer.Write(Cells.Length);
+        writer.Write(Cells);
+    });
 
     /// <summary>Loads a dataset saved by <see cref="Save"/>, or returns null when the file is missing, stale or damaged.</summary>
     public static PianoRollDataset? TryLoad(string path, PianoRollLayout layout)

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Gan.Abstractions;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist.Quality;
 
@@ -41,7 +41,7 @@ internal sealed class ClassifierCache
             if (File.Exists(weights) && File.Exists(checksumFile))
             {
                 var expected = File.ReadAllText(checksumFile).Split(' ', 2)[0].Trim();
-                var actual = Sha256Of(weights);
+                var actual = Checksum.Sha256OfFile(weights);
                 if (string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
                 {
                     model.load(weights);
@@ -71,13 +71,6 @@ internal sealed class ClassifierCache
         }
     }
 
-    /// <summary>The lower-case hex SHA-256 of a file's bytes.</summary>
-    public static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
     private void TrainAndSave(MnistClassifier model, string mnistFolder, int epochs, int seed, string weights, string checksumFile, CancellationToken cancellation)
     {
         using var train = LoadSplit(mnistFolder, MnistFile.TrainImages, MnistFile.TrainLabels);
@@ -89,13 +82,13 @@ internal sealed class ClassifierCache
             _logger.LogWarning("MNIST classifier test accuracy {Accuracy:P2} is below 98%: its quality metrics are less trustworthy.", accuracy);
         }
 
-        Directory.CreateDirectory(_folder);
-        var temporary = weights + ".tmp";
-        model.save(temporary);
-        var checksum = Sha256Of(temporary);
-        File.Move(temporary, weights, overwrite: true);
-        File.WriteAllText(checksumFile + ".tmp", $"{checksum}  {Path.GetFileName(weights)}\n");
-        File.Move(checksumFile + ".tmp", checksumFile, overwrite: true);
+        AtomicFile.Write(weights, stream =>
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            model.save(writer);
+        });
+        // Written second: a crash in between leaves weights without a matching checksum, which retrains.
+        AtomicFile.WriteText(checksumFile, $"{Checksum.Sha256OfFile(weights)}  {Path.GetFileName(weights)}\n");
     }
 
     private static MnistSplit LoadSplit(string folder, MnistFile imagesFile, MnistFile labelsFile)

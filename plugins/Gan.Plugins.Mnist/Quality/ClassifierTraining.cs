@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist.Quality;
 

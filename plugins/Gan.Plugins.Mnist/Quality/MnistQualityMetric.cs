@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist.Quality;
 
@@ -115,7 +116,7 @@ internal sealed class MnistQualityMetric : IMetric, IDisposable
     private void Prepare(long[] latentShape, Device device, CancellationToken cancellation)
     {
         var folder = _components.ResolveDataPath(_options.Path);
-        var cache = new ClassifierCache(Path.Combine(_components.CacheRoot, "mnist-classifier"), _logger);
+        var cache = new ClassifierCache(CachePaths.Folder(_components, "mnist-classifier"), _logger);
 
         // Building and training the classifier draws from torch's global random stream; put it back so that
         // the GAN's own stream is the same whether or not the classifier was cached.

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gan.Abstractions;
+using Gan.Toolkit;
 using Microsoft.Extensions.Logging;
 
 namespace Gan.Plugins.Sequences.Data;
@@ -23,9 +22,8 @@ internal sealed class CsvSeriesDataSource : TrainValidationSeries, IDataSource, 
         _options = options;
         _logger = context.LoggerFactory.CreateLogger<CsvSeriesDataSource>();
         FilePath = context.ResolveDataPath(options.Path);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{FilePath}|{options.Column}|{options.Scaling}|{options.ValidationFraction}|{options.Missing}")))[..12];
-        ScalerPath = System.IO.Path.Combine(context.CacheRoot, "csv-series", $"{System.IO.Path.GetFileNameWithoutExtension(FilePath)}-{key}", "scaler.json");
+        var key = CacheKey.Of($"{FilePath}|{options.Column}|{options.Scaling}|{options.ValidationFraction}|{options.Missing}", 12);
+        ScalerPath = CachePaths.File(context, "csv-series", System.IO.Path.Combine($"{System.IO.Path.GetFileNameWithoutExtension(FilePath)}-{key}", "scaler.json"));
     }
 
     /// <summary>The absolute path of the CSV file.</summary>

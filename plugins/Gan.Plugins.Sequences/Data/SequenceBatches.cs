@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Toolkit;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,7 +39,7 @@ internal sealed class SequenceBatches : IDisposable
         // The engine may enumerate inside a dispose scope on another thread: the order tensor lives for the
         // epoch and the batches belong to the engine, so neither may belong to that scope.
         using var order = (shuffle
-            ? tensor(DeterministicRandom.Permutation(Count, request.Seed, request.Epoch))
+            ? tensor(EpochOrder.Permutation(Count, request.Seed, request.Epoch))
             : arange(Count, dtype: ScalarType.Int64)).DetachFromDisposeScope();
         for (var b = request.SkipBatches; b < batches; b++)
         {

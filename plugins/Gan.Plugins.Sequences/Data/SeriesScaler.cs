@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Gan.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Sequences.Data;
 
@@ -49,12 +50,8 @@ internal sealed record SeriesScaler(
     /// <summary>The scaler as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Writes the JSON to <paramref name="path"/>, creating its folder.</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, ToJson());
-    }
+    /// <summary>Writes the JSON to <paramref name="path"/> atomically, creating its folder.</summary>
+    public void Save(string path) => AtomicFile.WriteText(path, ToJson());
 
     /// <summary>Reads a scaler saved by <see cref="Save"/>; a damaged file is a <see cref="GanInputException"/> naming it.</summary>
     public static SeriesScaler Load(string path)

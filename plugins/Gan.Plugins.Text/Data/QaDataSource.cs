@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gan.Abstractions;
 using Gan.Plugins.Text.Text;
+using Gan.Toolkit;
 using Microsoft.Extensions.Logging;
 
 namespace Gan.Plugins.Text.Data;
@@ -20,6 +19,9 @@ namespace Gan.Plugins.Text.Data;
 public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShapeProvider
 {
     private static readonly DataSplit[] AvailableSplits = [DataSplit.Train, DataSplit.Validation];
+
+    // The held-out draw's stream; epochs (the epoch orders' streams) count from 0, so the two never coincide.
+    private const int HoldOutStream = -1;
 
     private readonly ComponentContext _context;
     private readonly QaDataOptions _options;
@@ -72,7 +74,7 @@ public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShape
 
         var pairs = _read();
         var order = Enumerable.Range(0, pairs.Count).ToArray();
-        new Random(_context.Seed).Shuffle(order);
+        new SeededRandom(_context.Seed, HoldOutStream).Shuffle(order.AsSpan());
         var held = pairs.Count < 2 ? 0 : Math.Clamp((int)Math.Round(pairs.Count * _options.ValidationFraction), _options.ValidationFraction > 0 ? 1 : 0, pairs.Count - 1);
         // Held-out pairs keep their file order, so fixed sample sets read naturally.
         var validation = order.Take(held).Order().Select(i => pairs[i]).ToList();
@@ -80,7 +82,7 @@ public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShape
 
         Vocabulary = Vocabulary.Build(
             train.SelectMany(p => new[] { Tokenize(p.Question), Tokenize(p.Answer) }), _options.MinCount, _options.MaxVocab);
-        VocabularyPath = Path.Combine(_context.CacheRoot, "text", $"vocab-{_name}-{Hash(Vocabulary.ToText())}.txt");
+        VocabularyPath = CachePaths.File(_context, "text", $"vocab-{_name}-{CacheKey.Of(Vocabulary.ToText(), 12)}.txt");
         if (!File.Exists(VocabularyPath))
         {
             Vocabulary.Save(VocabularyPath);
@@ -139,12 +141,9 @@ public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShape
 
     private IEnumerable<Batch> Enumerate(IReadOnlyList<EncodedPair> pairs, EpochRequest request, CancellationToken cancellationToken)
     {
-        var order = Enumerable.Range(0, pairs.Count).ToArray();
-        if (_options.Shuffle && request.Split == DataSplit.Train)
-        {
-            // HashCode.Combine is randomised per process; this mix is not.
-            new Random(unchecked((request.Seed * 1_000_003) + request.Epoch)).Shuffle(order);
-        }
+        var order = _options.Shuffle && request.Split == DataSplit.Train
+            ? EpochOrder.Permutation(pairs.Count, request.Seed, request.Epoch)
+            : Enumerable.Range(0, pairs.Count).ToArray();
 
         var batches = (pairs.Count + BatchSize - 1) / BatchSize;
         for (var b = (int)request.SkipBatches; b < batches; b++)
@@ -161,7 +160,4 @@ public sealed class QaDataSource : IDataSource, IDatasetInfoProvider, IDataShape
         pair);
 
     private List<string> Tokenize(string text) => WordTokenizer.Tokenize(text, _options.Lowercase);
-
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Gan.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Text.Text;
 
@@ -87,14 +88,8 @@ public sealed class Vocabulary
         return new Vocabulary([.. lines]);
     }
 
-    /// <summary>Writes one token per line, UTF-8, so that line n (from 0) holds id n.</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToText(), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes one token per line, UTF-8, so that line n (from 0) holds id n; atomically, as runs share the cache.</summary>
+    public void Save(string path) => AtomicFile.WriteText(path, ToText());
 
     /// <summary>The saved form: one token per line.</summary>
     public string ToText() => string.Join('\n', _tokens) + "\n";

@@ -19,6 +19,8 @@ public sealed class PluginCatalog : IDisposable
     private static readonly Type[] SharedTypes =
     [
         typeof(IGanPlugin),
+        // The plugin toolkit ships with the host and is versioned with the contracts (docs/plugin-authoring.md).
+        typeof(Gan.Toolkit.SeededRandom),
         typeof(IServiceCollection),
         typeof(ILogger),
         typeof(torch),

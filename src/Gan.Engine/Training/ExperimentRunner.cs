@@ -325,9 +325,11 @@ public sealed class ExperimentRunner
         foreach (var (name, network) in networks.Instances)
         {
             var path = Path.Combine(folder, $"{name}.pt");
-            var temporary = path + ".tmp";
-            network.Module.save(temporary);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.Write(path, stream =>
+            {
+                using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                network.Module.save(writer);
+            });
             if (settings.LogArtifacts)
             {
                 tracker.LogArtifact($"checkpoints/{stageName}/{label}/{name}.pt", File.ReadAllBytes(path));

@@ -2,6 +2,7 @@ using Gan.Engine.Experiments;
 using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Host.Console;
+using Gan.Toolkit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,8 @@ internal static class GanHost
             builder.Services.Add(descriptor);
         }
 
+        // One IHttpClientFactory for the process; plugins download through it (Gan.Toolkit's SharedHttpClient).
+        builder.Services.AddGanToolkit();
         builder.Services.AddSingleton<TrackingStoreFactory>();
         builder.Services.AddSingleton<ExperimentLoader>();
         builder.Services.AddSingleton<ExperimentRunner>();

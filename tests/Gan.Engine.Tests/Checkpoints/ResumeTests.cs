@@ -3,6 +3,7 @@ using Gan.Engine.Checkpoints;
 using Gan.Engine.Tests.Infrastructure;
 using Gan.Engine.Training;
 using Gan.Tracking;
+using Gan.Toolkit;
 
 namespace Gan.Engine.Tests.Checkpoints;
 
@@ -27,9 +28,9 @@ public sealed class ResumeTests
         var path = TinyExperiments.Mnist(temp, steps: 40, everySteps: 10, trackingUri: uri);
         using var cancel = new CancellationTokenSource();
 
-        var stopped = await engine.Runner.RunAsync(engine.Loader.Load(path, []), new NoProgress(), new CancelAfterStep(cancel, step: 25), cancel.Token);
+        var stopped = await engine.Runner.RunAsync(engine.Loader.Load(path, []), NullProgressReporter.Instance, new CancelAfterStep(cancel, step: 25), cancel.Token);
         var latest = CheckpointStore.ReadManifest(CheckpointStore.ForRun(temp.Combine("checkpoints"), stopped.RunId).Latest()!);
-        var resumed = await engine.Runner.RunAsync(engine.Loader.Load(path, []), new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None,
+        var resumed = await engine.Runner.RunAsync(engine.Loader.Load(path, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None,
             new RunOptions { Resume = "" });
 
         Assert.Equal(RunStatus.Killed, stopped.Status);
@@ -56,11 +57,11 @@ public sealed class ResumeTests
         using var engine = new EngineHarness(EngineHarness.BundledPlugins);
         using var cancel = new CancellationTokenSource();
         var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, latentDim: 16), []),
-            new NoProgress(), new CancelAfterStep(cancel, step: 3), cancel.Token);
+            NullProgressReporter.Instance, new CancelAfterStep(cancel, step: 3), cancel.Token);
         var changed = TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, latentDim: 8, name: "changed.yaml");
 
         var refused = await engine.Runner.RunAsync(engine.Loader.Load(changed, []),
-            new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId });
+            NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId });
 
         Assert.Equal(RunStatus.Killed, first.Status);
         Assert.Equal((RunStatus.Failed, ExitCodes.BadInput), (refused.Status, refused.ExitCode));
@@ -77,26 +78,15 @@ public sealed class ResumeTests
         using var cancel = new CancellationTokenSource();
         var database = temp.Combine("mlflow.db");
         var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: "sqlite:///" + database), []),
-            new NoProgress(), new CancelAfterStep(cancel, step: 3), cancel.Token);
+            NullProgressReporter.Instance, new CancelAfterStep(cancel, step: 3), cancel.Token);
         var moved = TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: temp.Combine("mlruns"), name: "moved.yaml");
 
         var refused = await Assert.ThrowsAsync<GanInputException>(() => engine.Runner.RunAsync(engine.Loader.Load(moved, []),
-            new NoProgress(), NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId }));
+            NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = first.RunId }));
 
         Assert.Equal(RunStatus.Killed, first.Status);
         Assert.Contains($"Cannot resume run '{first.RunId}': it was recorded in MLflow SQLite store sqlite:///{database}", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"now tracks to MLflow file store at {temp.Combine("mlruns")}", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
-    }
-
-    private sealed class NoProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
     }
 }

@@ -4,6 +4,7 @@ using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gan.Toolkit;
 
 namespace Gan.Engine.Tests.Infrastructure;
 
@@ -33,18 +34,7 @@ internal sealed class EngineHarness : IDisposable
     public ExperimentRunner Runner { get; }
 
     public Task<RunOutcome> RunAsync(string experimentPath, IReadOnlyList<string>? overrides = null, CancellationToken cancellation = default) =>
-        Runner.RunAsync(Loader.Load(experimentPath, overrides ?? []), new SilentProgress(), NoTrainingProgress.Instance, cancellation);
+        Runner.RunAsync(Loader.Load(experimentPath, overrides ?? []), NullProgressReporter.Instance, NoTrainingProgress.Instance, cancellation);
 
     public void Dispose() => Catalog.Dispose();
-
-    private sealed class SilentProgress : IProgressReporter, IProgressTask
-    {
-        public IProgressTask Start(string description, long? total, string unit = "items") => this;
-
-        public void Advance(long amount) { }
-
-        public void SetTotal(long total) { }
-
-        public void Dispose() { }
-    }
 }

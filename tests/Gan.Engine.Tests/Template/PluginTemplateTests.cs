@@ -61,6 +61,8 @@ public sealed class PluginTemplateTests(TemplatePlugin plugin) : IClassFixture<T
         Assert.Contains(TemplatePlugin.Name + ".dll", files);
         Assert.Contains(TemplatePlugin.Name + ".xml", files);
         Assert.DoesNotContain("Gan.Abstractions.dll", files);
+        Assert.DoesNotContain("Gan.Toolkit.dll", files);
+        Assert.DoesNotContain("StbImageWriteSharp.dll", files);
         Assert.DoesNotContain("TorchSharp.dll", files);
         Assert.DoesNotContain(files, f => f!.EndsWith(".so", StringComparison.Ordinal) || f.EndsWith(".dylib", StringComparison.Ordinal));
     }

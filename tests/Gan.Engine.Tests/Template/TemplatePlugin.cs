@@ -3,7 +3,7 @@ using Gan.Engine.Tests.Infrastructure;
 namespace Gan.Engine.Tests.Template;
 
 /// <summary>
-/// A plugin made the way a third party makes one: Gan.Abstractions and Gan.Native packed into a local feed, the gan-plugin
+/// A plugin made the way a third party makes one: Gan.Abstractions, Gan.Toolkit and Gan.Native packed into a local feed, the gan-plugin
 /// template installed into a private template hive, <c>dotnet new gan-plugin</c>, and a build against the feed.
 /// The generated plugin also takes YamlDotNet 15.3.0 (the host has 16.3.0) to show private dependencies stay private.
 /// Built once per test class; nothing under the repository or the user's template list is written.
@@ -24,7 +24,7 @@ public sealed class TemplatePlugin : IDisposable
         // A version unique to this test run: restoring puts the package in the machine's global cache, where a
         // plain 1.0.0 from an earlier run (built from older sources) would otherwise be reused silently.
         _packageVersion = $"1.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        foreach (var package in (string[])["Gan.Abstractions", "Gan.Native"])
+        foreach (var package in (string[])["Gan.Abstractions", "Gan.Toolkit", "Gan.Native"])
         {
             DotnetBuild.Run(RepositoryPaths.Root, "pack", Path.Combine("src", package), "-c", "Release", "-o", feed,
                 "--artifacts-path", _root.Combine(package + "-artifacts"), $"-p:Version={_packageVersion}");

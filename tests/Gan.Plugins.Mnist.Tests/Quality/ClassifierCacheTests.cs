@@ -1,6 +1,7 @@
 using Gan.Plugins.Mnist.Quality;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
+using Gan.Toolkit;
 
 namespace Gan.Plugins.Mnist.Tests.Quality;
 
@@ -21,7 +22,7 @@ public sealed class ClassifierCacheTests
 
         var weights = cache.WeightsPath(1);
         var checksum = File.ReadAllText(weights + ".sha256");
-        Assert.StartsWith(ClassifierCache.Sha256Of(weights) + "  ", checksum, StringComparison.Ordinal);
+        Assert.StartsWith(Checksum.Sha256OfFile(weights) + "  ", checksum, StringComparison.Ordinal);
         Assert.DoesNotContain(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("checksum", StringComparison.Ordinal));
 
         using (cache.LoadOrTrain(temp.Path, epochs: 1, seed: 1, CPU, CancellationToken.None))
@@ -39,7 +40,7 @@ public sealed class ClassifierCacheTests
         }
 
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("does not match its checksum", StringComparison.Ordinal));
-        Assert.StartsWith(ClassifierCache.Sha256Of(weights), File.ReadAllText(weights + ".sha256"), StringComparison.Ordinal);
+        Assert.StartsWith(Checksum.Sha256OfFile(weights), File.ReadAllText(weights + ".sha256"), StringComparison.Ordinal);
     }
 
     private sealed class RecordingLogger : ILogger

@@ -1,3 +1,5 @@
+using Gan.Toolkit;
+
 namespace Acme.Gan.Plugin;
 
 /// <summary>Where the blobs are: shared by the data source and the metric so both agree.</summary>
@@ -11,6 +13,6 @@ internal static class Blobs
     }
 
     /// <summary>A standard normal draw (Box–Muller), so the data depend only on the seed.</summary>
-    public static double Gaussian(Random random) =>
+    public static double Gaussian(SeededRandom random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

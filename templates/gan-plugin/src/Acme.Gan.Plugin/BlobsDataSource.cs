@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Toolkit;
 using static TorchSharp.torch;
 
 namespace Acme.Gan.Plugin;
@@ -19,8 +20,9 @@ internal sealed class BlobsDataSource(BlobsOptions options) : IDataSource
 
     public IEnumerable<Batch> ReadEpoch(EpochRequest request, CancellationToken cancellationToken)
     {
-        // One generator per epoch, advanced past skipped batches, so a resumed run sees the same points.
-        var random = new Random(HashCode.Combine(request.Seed, request.Epoch));
+        // One stream per (seed, epoch), advanced past skipped batches, so a resumed run sees the same points.
+        // SeededRandom's sequence, unlike System.Random's, is the same on every .NET version.
+        var random = new SeededRandom(request.Seed, request.Epoch);
         for (long b = 0; b < BatchesPerEpoch(request.Split); b++)
         {
             cancellationToken.ThrowIfCancellationRequested();

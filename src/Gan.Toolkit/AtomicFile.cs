@@ -1,23 +1,27 @@
 using System.Runtime.InteropServices;
 
-namespace Gan.Engine.Checkpoints;
+namespace Gan.Toolkit;
 
 /// <summary>
 /// Writes files and folders so that a crash at any point leaves either the old content or the new, never
 /// a torn file: write a temporary sibling, flush it to disk (fsync), rename it over the target, then fsync
 /// the folder so the rename itself survives a power cut.
 /// </summary>
-internal static class AtomicFile
+/// <remarks>
+/// Every temporary name starts with <see cref="TemporaryPrefix"/>, so a reader listing a folder can skip writes in
+/// flight and <see cref="CleanLeftovers"/> can remove those a crash left behind.
+/// </remarks>
+public static class AtomicFile
 {
     /// <summary>Prefix of in-flight temporary files and folders; readers skip them, writers clean them up.</summary>
     public const string TemporaryPrefix = ".partial-";
 
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically and durably.</summary>
+    /// <remarks>If <paramref name="write"/> throws, the temporary file is deleted and <paramref name="path"/> is untouched.</remarks>
     public static void Write(string path, Action<Stream> write)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, TemporaryPrefix + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        ArgumentNullException.ThrowIfNull(write);
+        var temporary = TemporaryPathFor(path);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -26,8 +30,7 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
-            SyncDirectory(directory);
+            Rename(temporary, path);
         }
         catch
         {
@@ -36,9 +39,34 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Writes text (UTF-8) atomically and durably.</summary>
+    /// <summary>Writes text (UTF-8, no byte-order mark) atomically and durably.</summary>
     public static void WriteText(string path, string text) =>
         Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// A fresh temporary path beside <paramref name="path"/> (its folder is created), for writers that insist on a
+    /// file name of their own; hand it to <see cref="Publish"/> when complete, and to <see cref="TryDelete"/> on failure.
+    /// </summary>
+    public static string TemporaryPathFor(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, TemporaryPrefix + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+    }
+
+    /// <summary>
+    /// Flushes a fully written <paramref name="temporaryFile"/> (in the same folder) to disk and renames it over
+    /// <paramref name="path"/>, then syncs the folder so the new entry is durable.
+    /// </summary>
+    public static void Publish(string temporaryFile, string path)
+    {
+        using (var stream = new FileStream(temporaryFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            stream.Flush(flushToDisk: true);
+        }
+
+        Rename(temporaryFile, path);
+    }
 
     /// <summary>Writes one file inside a folder being assembled: flushed to disk before the folder is published.</summary>
     public static void WriteDurable(string path, Action<Stream> write)
@@ -87,6 +115,12 @@ internal static class AtomicFile
         }
     }
 
+    private static void Rename(string temporaryFile, string path)
+    {
+        File.Move(temporaryFile, path, overwrite: true);
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     private static void SyncDirectory(string directory)
     {
         // .NET cannot open a folder as a FileStream; fsync of a directory descriptor needs libc.
@@ -111,7 +145,8 @@ internal static class AtomicFile
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes <paramref name="path"/> if it exists, ignoring failures: a leftover temporary file is harmless.</summary>
+    public static void TryDelete(string path)
     {
         try
         {
@@ -139,7 +174,7 @@ internal static class AtomicFile
         }
     }
 
-    // DllImport rather than LibraryImport: the generated stubs would need unsafe code enabled for the whole engine.
+    // DllImport rather than LibraryImport: the generated stubs would need unsafe code enabled for the whole assembly.
 #pragma warning disable SYSLIB1054, CA2101
     [DllImport("libc", EntryPoint = "open", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int Open(string path, int flags);
