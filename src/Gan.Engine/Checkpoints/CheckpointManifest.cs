@@ -101,7 +101,8 @@ public sealed class CheckpointManifest
 /// <param name="Instance">The network instance name (usually its role).</param>
 /// <param name="File">File name in the checkpoint folder.</param>
 /// <param name="Shapes">Every state-dict tensor and its shape, for the compatibility check.</param>
-public sealed record NetworkEntry(string Instance, string File, Dictionary<string, long[]> Shapes);
+/// <param name="Role">The <c>model:</c> role it was built from; absent in older checkpoints (then the instance name).</param>
+public sealed record NetworkEntry(string Instance, string File, Dictionary<string, long[]> Shapes, string? Role = null);
 
 /// <summary>One optimiser's state in a checkpoint.</summary>
 /// <param name="Role">The role it was created for.</param>

@@ -169,7 +169,7 @@ internal sealed class StageCheckpointer
                         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
                         network.Module.save(writer);
                     });
-                    manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module)));
+                    manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module), context.NetworkStore.RoleOf(instance)));
                 }
 
                 var created = stageState ? context.OptimizerProvider.Created : [];
@@ -253,9 +253,15 @@ internal sealed class StageCheckpointer
             : new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in manifest.Networks)
         {
-            if (!context.NetworkStore.Instances.TryGetValue(entry.Instance, out var network))
+            // Networks of earlier stages (the sine predictor before the GAN) are rebuilt too, so that the resumed run
+            // carries, saves and logs them exactly as the uninterrupted run does. torch's random state is restored below.
+            var network = context.NetworkStore.Instances.GetValueOrDefault(entry.Instance)
+                ?? (context.NetworkStore.ComponentOf(entry.Role ?? entry.Instance) is not null
+                    ? context.NetworkStore.Get<INetwork>(entry.Role ?? entry.Instance, entry.Instance)
+                    : null);
+            if (network is null)
             {
-                _logger.LogDebug("Network {Instance} of the checkpoint is not used by stage {Stage}.", entry.Instance, _identity.StageName);
+                _logger.LogDebug("Network {Instance} of the checkpoint is not in this experiment's model.", entry.Instance);
                 continue;
             }
 

@@ -38,6 +38,8 @@ internal sealed class GanProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static GanProcess Start(string workingDirectory, params string[] arguments) => new(workingDirectory, arguments);
 
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
