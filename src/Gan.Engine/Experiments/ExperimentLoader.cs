@@ -19,6 +19,9 @@ public sealed class ExperimentLoader
     /// <summary>Creates a loader resolving components from <paramref name="catalog"/>.</summary>
     public ExperimentLoader(PluginCatalog catalog) => _catalog = catalog;
 
+    /// <summary>The catalog experiments resolve against; grows as experiments name plugins.</summary>
+    public PluginCatalog Catalog => _catalog;
+
     /// <summary>Loads and resolves <paramref name="path"/> with <paramref name="overrides"/> (<c>key.path=value</c>).</summary>
     public ResolvedExperiment Load(string path, IReadOnlyList<string> overrides)
     {

@@ -1,5 +1,6 @@
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
+using Gan.Engine.Plugins;
 using TorchSharp;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
@@ -75,7 +76,8 @@ public sealed class TrainedModels : ITrainedModels
             device, definition.Seed,
             Path.GetFullPath(definition.DataRoot ?? Environment.GetEnvironmentVariable("GAN_DATA_ROOT") ?? "data"),
             Path.GetFullPath(definition.CacheRoot ?? Environment.GetEnvironmentVariable("GAN_CACHE_DIR") ?? ".cache"),
-            _loggerFactory, _progress, _services);
+            // Not disposed: the run's components may keep using their plugin services for the process's lifetime.
+            _loggerFactory, _progress, ExperimentServices.Create(_loader.Catalog, _services, _loggerFactory));
         return new TrainedRun(experiment, weights, context);
     }
 

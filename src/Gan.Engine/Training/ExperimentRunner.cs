@@ -58,6 +58,7 @@ public sealed class ExperimentRunner
 
         torch.manual_seed(definition.Seed);
         var device = DeviceSelector.Select(definition.Device, _logger);
+        await using var services = ExperimentServices.Create(_catalog, _services, _loggerFactory);
         var context = new ComponentContext(
             device,
             definition.Seed,
@@ -65,7 +66,7 @@ public sealed class ExperimentRunner
             ResolveFolder(definition.CacheRoot, "GAN_CACHE_DIR", ".cache"),
             _loggerFactory,
             preparationProgress,
-            _services);
+            services);
 
         var store = _trackingFactory.Create(definition.Tracking);
         var experimentName = TrackingStoreFactory.ExperimentName(definition);

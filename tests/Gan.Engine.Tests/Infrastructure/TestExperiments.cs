@@ -28,9 +28,10 @@ internal static class TestExperiments
         checkpoints: {'{'}directory: {root.Combine("checkpoints")}{'}'}
         """);
 
-    /// <summary>The drop-in plugin's 2-D toy GAN.</summary>
-    public static string Ring(TemporaryDirectory root, long steps) => root.WriteFile("ring.yaml", $"""
+    /// <summary>The drop-in plugin's 2-D toy GAN; <paramref name="plugins"/> is the experiment's <c>plugins:</c> list, if any.</summary>
+    public static string Ring(TemporaryDirectory root, long steps, string? plugins = null) => root.WriteFile("ring.yaml", $"""
         name: ring-test
+        {(plugins is null ? "" : $"plugins: ['{plugins}']")}
         seed: 3
         device: cpu
         data: {'{'}type: toy-ring, batch_size: 64, count: 1024{'}'}

@@ -21,6 +21,20 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     }
 
     [Fact]
+    public async Task Plugin_named_only_in_the_experiments_plugins_list_reaches_the_services_it_registered()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        Assert.DoesNotContain(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
+
+        // The ring data source is built from the plugin's own RingGeometry service.
+        var outcome = await engine.RunAsync(TestExperiments.Ring(temp, steps: 3, plugins: plugins.Working));
+
+        Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
+        Assert.Contains(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
+    }
+
+    [Fact]
     public void Plugin_private_dependency_loads_in_the_plugins_own_context()
     {
         using var engine = new EngineHarness(plugins.Working);

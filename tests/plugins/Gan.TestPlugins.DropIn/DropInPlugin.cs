@@ -15,7 +15,11 @@ public sealed class DropInPlugin : IGanPlugin
         // Uses the private dependency while loading, so a plugin folder missing it fails here, visibly.
         var description = $"Points on a ring of Gaussians (2-D toy data); {nameof(Sep)} from a private dependency.";
         _ = Sep.New(',');
-        services.AddGanComponent<IDataSource, RingOptions>("toy-ring", (_, o) => new RingDataSource(o), description);
+        // A service of the plugin's own, which its data source resolves from ComponentContext.Services: it must
+        // be there whether the plugin came from the host's folder or only from an experiment's plugins: list.
+        services.AddSingleton(new RingGeometry(Radius: 1.0));
+        services.AddGanComponent<IDataSource, RingOptions>("toy-ring",
+            (context, o) => new RingDataSource(o, context.Services.GetRequiredService<RingGeometry>()), description);
         services.AddGanComponent<IGenerator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyGenerator(o), "A small MLP generator for 2-D points.");
         services.AddGanComponent<IDiscriminator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyDiscriminator(o), "A small MLP discriminator for 2-D points.");
 #endif

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Gan.TestPlugins.DropIn;
 
-internal sealed class RingDataSource(RingOptions options) : IDataSource
+internal sealed class RingDataSource(RingOptions options, RingGeometry geometry) : IDataSource
 {
     public int BatchSize => options.BatchSize;
 
@@ -22,8 +22,8 @@ internal sealed class RingDataSource(RingOptions options) : IDataSource
             for (var i = 0; i < options.BatchSize; i++)
             {
                 var angle = 2 * Math.PI * random.Next(options.Modes) / options.Modes;
-                points[2 * i] = (float)(Math.Cos(angle) + (0.05 * Gaussian(random)));
-                points[(2 * i) + 1] = (float)(Math.Sin(angle) + (0.05 * Gaussian(random)));
+                points[2 * i] = (float)((geometry.Radius * Math.Cos(angle)) + (0.05 * Gaussian(random)));
+                points[(2 * i) + 1] = (float)((geometry.Radius * Math.Sin(angle)) + (0.05 * Gaussian(random)));
             }
 
             yield return new Batch(tensor(points, [options.BatchSize, 2]));
