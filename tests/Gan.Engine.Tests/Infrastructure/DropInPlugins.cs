@@ -13,6 +13,7 @@ public sealed class DropInPlugins : IDisposable
     private readonly Lazy<string> _working;
     private readonly Lazy<string> _throwing;
     private readonly Lazy<string> _futureMajor;
+    private readonly Lazy<string> _contracts10;
 
     public DropInPlugins()
     {
@@ -20,6 +21,7 @@ public sealed class DropInPlugins : IDisposable
         _working = new(() => Build("working", Name, abstractions));
         _throwing = new(() => Build("throwing", "Gan.TestPlugins.Throwing", abstractions, "-p:DefineConstants=THROW_ON_CONFIGURE"));
         _futureMajor = new(() => Build("future", Name, FutureAbstractions()));
+        _contracts10 = new(() => Build("contracts-1.0", Name, ReleasedAbstractions10()));
     }
 
     /// <summary>A folder of plugin folders holding the working plugin.</summary>
@@ -30,6 +32,9 @@ public sealed class DropInPlugins : IDisposable
 
     /// <summary>The plugin built against Gan.Abstractions 2.0.0.</summary>
     public string FutureMajor => _futureMajor.Value;
+
+    /// <summary>The working plugin built against Gan.Abstractions 1.0.0, as released (rebuilt from the repository's history).</summary>
+    public string Contracts10 => _contracts10.Value;
 
     /// <summary>A copy of the working plugin without its private dependency (Sep.dll).</summary>
     public string MissingDependency()
@@ -64,6 +69,43 @@ public sealed class DropInPlugins : IDisposable
         DotnetBuild.Run(RepositoryPaths.Root, "build", Path.Combine("src", "Gan.Abstractions"), "-c", "Release",
             "--artifacts-path", artifacts, "-p:Version=2.0.0", "-p:AssemblyVersion=2.0.0.0");
         return Directory.GetFiles(artifacts, "Gan.Abstractions.dll", SearchOption.AllDirectories).First();
+    }
+
+    /// <summary>
+    /// Gan.Abstractions 1.0.0 built from its sources in git: the commit before the contracts' version became 1.1.0,
+    /// with the build files of that commit. Needs the repository's history (CI runs on a full clone).
+    /// </summary>
+    private string ReleasedAbstractions10()
+    {
+        var firstOf11 = Git("log", "--format=%H", "-S<Version>1.1.0</Version>", "--", "src/Gan.Abstractions/Gan.Abstractions.csproj")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException("the repository's history has no commit that made Gan.Abstractions 1.1.0 (shallow clone?)");
+        var source = _root.Combine("abstractions-1.0-src");
+        Directory.CreateDirectory(source);
+        var archive = _root.Combine("abstractions-1.0.tar");
+        Git("archive", "-o", archive, firstOf11 + "^", "src/Gan.Abstractions", "Directory.Build.props", "Directory.Build.targets",
+            "Directory.Packages.props", "global.json");
+        System.Formats.Tar.TarFile.ExtractToDirectory(archive, source, overwriteFiles: true);
+        var artifacts = _root.Combine("abstractions-1.0");
+        DotnetBuild.Run(source, "build", Path.Combine("src", "Gan.Abstractions"), "-c", "Release", "--artifacts-path", artifacts);
+        return Directory.GetFiles(Path.Combine(artifacts, "bin"), "Gan.Abstractions.dll", SearchOption.AllDirectories).Single();
+    }
+
+    private static string Git(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? output.Result
+            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
     }
 
     private static void CopyDirectory(string from, string to)

@@ -35,6 +35,19 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     }
 
     [Fact]
+    public async Task Plugin_built_against_contracts_1_0_loads_and_trains_unchanged()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(plugins.Contracts10);
+        var plugin = Assert.Single(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
+        Assert.Equal(new Version(1, 0, 0, 0), plugin.ContractsVersion);
+
+        var outcome = await engine.RunAsync(TestExperiments.Ring(temp, steps: 20));
+
+        Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
+    }
+
+    [Fact]
     public void Plugin_private_dependency_loads_in_the_plugins_own_context()
     {
         using var engine = new EngineHarness(plugins.Working);
