@@ -11,7 +11,7 @@ namespace Gan.Tracking;
 internal static class DatasetInputs
 {
     /// <summary>MLflow's input tag holding the context (<c>training</c>, <c>validation</c>).</summary>
-    public const string ContextTag = "mlflow.data.context";
+    public const string ContextTag = MlflowTags.DataContext;
 
     /// <summary>MLflow's dataset input for <paramref name="info"/>.</summary>
     public static DatasetInputDto From(DatasetInfo info)

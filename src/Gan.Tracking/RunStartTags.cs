@@ -15,19 +15,19 @@ internal static class RunStartTags
     {
         if (creating)
         {
-            if (!request.Tags.ContainsKey("mlflow.user"))
+            if (!request.Tags.ContainsKey(MlflowTags.User))
             {
-                yield return new("mlflow.user", Environment.UserName);
+                yield return new(MlflowTags.User, Environment.UserName);
             }
 
-            if (!request.Tags.ContainsKey("mlflow.source.type"))
+            if (!request.Tags.ContainsKey(MlflowTags.SourceType))
             {
-                yield return new("mlflow.source.type", "LOCAL");
+                yield return new(MlflowTags.SourceType, MlflowTags.LocalSource);
             }
 
-            if (!request.Tags.ContainsKey("mlflow.source.name") && Environment.ProcessPath is { } process)
+            if (!request.Tags.ContainsKey(MlflowTags.SourceName) && Environment.ProcessPath is { } process)
             {
-                yield return new("mlflow.source.name", process);
+                yield return new(MlflowTags.SourceName, process);
             }
         }
 

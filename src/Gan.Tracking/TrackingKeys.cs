@@ -21,13 +21,13 @@ public static class TrackingKeys
     public const string TruncatedTagPrefix = "gan.truncated.";
 
     /// <summary>Tag MLflow's UI reads to decide whether a run has step-indexed images.</summary>
-    public const string LoggedImagesTag = "mlflow.loggedImages";
+    public const string LoggedImagesTag = MlflowTags.LoggedImages;
 
     /// <summary>Tag holding the run's display name.</summary>
-    public const string RunNameTag = "mlflow.runName";
+    public const string RunNameTag = MlflowTags.RunName;
 
     /// <summary>Tag linking a nested run to its parent.</summary>
-    public const string ParentRunIdTag = "mlflow.parentRunId";
+    public const string ParentRunIdTag = MlflowTags.ParentRunId;
 
     /// <summary>
     /// Makes <paramref name="key"/> a valid metric key: characters other than letters, digits, <c>_ - . space : /</c>

@@ -44,6 +44,9 @@ internal sealed class StageCheckpointer
         _logger = logger;
     }
 
+    /// <summary>The stage this checkpointer serves.</summary>
+    public int StageIndex => _identity.StageIndex;
+
     private bool Periodic => _settings.Enabled && (_settings.EverySteps is not null || _settings.EveryEpochs is not null);
 
     /// <summary>Called after the trainer's Initialize: restores the resume point, if it is in this stage, and returns where to start.</summary>
@@ -76,13 +79,13 @@ internal sealed class StageCheckpointer
         }
     }
 
-    public void AfterEpoch(TrainingPosition position)
+    /// <summary>Records the end of an epoch; returns the checkpoint written for it, if <c>every_epochs</c> asked for one.</summary>
+    public string? AfterEpoch(TrainingPosition position)
     {
         _current = position with { EpochCompleted = true };
-        if (Periodic && _settings.EveryEpochs is { } every && (position.Epoch + 1) % every == 0)
-        {
-            Save(position with { EpochCompleted = true }, "epoch");
-        }
+        return Periodic && _settings.EveryEpochs is { } every && (position.Epoch + 1) % every == 0
+            ? Save(position with { EpochCompleted = true }, "epoch")
+            : null;
     }
 
     /// <summary>
@@ -129,7 +132,7 @@ internal sealed class StageCheckpointer
         _logger.LogWarning("Stopped at step {Step}; continue with: gan run EXPERIMENT --resume {RunId}", position.Step, _identity.RunId);
     }
 
-    private void Save(TrainingPosition position, string reason, bool stageState = true)
+    private string Save(TrainingPosition position, string reason, bool stageState = true)
     {
         var context = _context!;
         var manifest = new CheckpointManifest
@@ -161,16 +164,7 @@ internal sealed class StageCheckpointer
                     AtomicFile.WriteDurable(Path.Combine(temporary, StateTensorFile.FileName), stream => StateTensorFile.Write(stream, stateTensors));
                 }
 
-                foreach (var (instance, network) in context.NetworkStore.Instances)
-                {
-                    var file = instance + ".pt";
-                    AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
-                    {
-                        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                        network.Module.save(writer);
-                    });
-                    manifest.Networks.Add(new NetworkEntry(instance, file, Shapes(network.Module), context.NetworkStore.RoleOf(instance)));
-                }
+                manifest.Networks.AddRange(CheckpointWriter.WriteNetworks(temporary, context.NetworkStore, assembling: true));
 
                 var created = stageState ? context.OptimizerProvider.Created : [];
                 for (var i = 0; i < created.Count; i++)
@@ -211,6 +205,8 @@ internal sealed class StageCheckpointer
                     File.ReadAllBytes(file));
             }
         }
+
+        return folder;
     }
 
     /// <summary>Logs again the checkpoint's recent values that never reached the store (the killed run's writer was behind).</summary>
@@ -265,7 +261,7 @@ internal sealed class StageCheckpointer
                 continue;
             }
 
-            CompatibilityCheck.Verify(resume.Folder, entry, Shapes(network.Module), savedOptions, _currentOptions);
+            CompatibilityCheck.Verify(resume.Folder, entry, CheckpointWriter.Shapes(network.Module), savedOptions, _currentOptions);
             using var stream = File.OpenRead(Path.Combine(resume.Folder, entry.File));
             using var reader = new BinaryReader(stream);
             network.Module.load(reader);
@@ -312,6 +308,4 @@ internal sealed class StageCheckpointer
         torch.set_rng_state(rng);
     }
 
-    private static Dictionary<string, long[]> Shapes(torch.nn.Module module) =>
-        module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape, StringComparer.Ordinal);
 }

@@ -6,7 +6,8 @@ namespace Gan.Engine.Checkpoints;
 
 /// <summary>
 /// The components of one stage whose own state goes into its checkpoints (<see cref="IStatefulComponent"/>), each
-/// under a slot name: <c>trainer</c>, <c>loss</c>, <c>metric{i}:{Type}</c>, <c>renderer{i}:{Type}</c>. Values go to
+/// under a slot name: <c>trainer</c>, <c>loss</c>, <c>metric{i}:{Type}</c>, <c>renderer{i}:{Type}</c>,
+/// <c>callback{i}:{Type}</c>. Values go to
 /// <c>state.json</c>, tensors to <see cref="StateTensorFile"/> as <c>{slot}/{key}</c>.
 /// </summary>
 internal sealed class StatefulComponents
@@ -18,7 +19,9 @@ internal sealed class StatefulComponents
 
     public static StatefulComponents None { get; } = new([]);
 
-    public static StatefulComponents Of(ITrainer trainer, ILossStrategy? loss, IReadOnlyList<IMetric> metrics, IReadOnlyList<ISampleRenderer> renderers)
+    public static StatefulComponents Of(
+        ITrainer trainer, ILossStrategy? loss, IReadOnlyList<IMetric> metrics, IReadOnlyList<ISampleRenderer> renderers,
+        IReadOnlyList<IStageCallback>? callbacks = null)
     {
         var components = new List<(string, object)> { (TrainerSlot, trainer) };
         if (loss is not null)
@@ -28,6 +31,8 @@ internal sealed class StatefulComponents
 
         components.AddRange(metrics.Select((metric, i) => ($"metric{i}:{metric.GetType().Name}", (object)metric)));
         components.AddRange(renderers.Select((renderer, i) => ($"renderer{i}:{renderer.GetType().Name}", (object)renderer)));
+        // Only callbacks that keep state: the engine's own keep none, and slots of stateless ones would only shift.
+        components.AddRange((callbacks ?? []).OfType<IStatefulComponent>().Select((callback, i) => ($"callback{i}:{callback.GetType().Name}", (object)callback)));
         return new StatefulComponents(components);
     }
 

@@ -12,7 +12,7 @@ namespace Gan.Engine.Health;
 /// winning and a generator whose samples lose their diversity raise warnings: a console warning, a
 /// <c>gan.health.warning.&lt;kind&gt;</c> tag saying from which step, and <c>health/...</c> metrics.
 /// </summary>
-internal sealed class HealthMonitor : IDisposable
+internal sealed class HealthMonitor : IStageCallback, IDisposable
 {
     private readonly HealthDefinition _settings;
     private readonly TrainingContext _context;
@@ -49,9 +49,12 @@ internal sealed class HealthMonitor : IDisposable
             ? $" No last-good snapshot had been saved yet (health.snapshot_every: {_settings.SnapshotEvery}; checkpoints must be enabled)."
             : $" The last good networks (step {_lastGoodStep}) are kept in {_lastGoodFolder}.";
 
+    public int Order => StageCallbackOrder.Health;
+
     /// <summary>Called after every training step with the trainer's values (already checked finite).</summary>
-    public void AfterStep(long step, IReadOnlyDictionary<string, double> values)
+    public void AfterStep(ITrainingContext context, IReadOnlyDictionary<string, double> values)
     {
+        var step = context.Step;
         if (!_settings.Enabled)
         {
             return;

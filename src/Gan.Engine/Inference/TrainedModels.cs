@@ -1,6 +1,7 @@
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
 using Gan.Engine.Plugins;
+using Gan.Engine.Training;
 using TorchSharp;
 using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
@@ -72,12 +73,9 @@ public sealed class TrainedModels : ITrainedModels
         var experiment = _loader.Load(Path.Combine(runFolder, ExperimentFile), []);
         var weights = Directory.EnumerateFiles(folder, "*.pt").Any() ? folder : LatestWeights(runFolder, experiment);
         var definition = experiment.Definition;
-        var context = new ComponentContext(
-            device, definition.Seed,
-            Path.GetFullPath(definition.DataRoot ?? Environment.GetEnvironmentVariable("GAN_DATA_ROOT") ?? "data"),
-            Path.GetFullPath(definition.CacheRoot ?? Environment.GetEnvironmentVariable("GAN_CACHE_DIR") ?? ".cache"),
-            // Not disposed: the run's components may keep using their plugin services for the process's lifetime.
-            _loggerFactory, _progress, ExperimentServices.Create(_loader.Catalog, _services, _loggerFactory));
+        // The provider is not disposed: the run's components may use their plugin services for the process's lifetime.
+        var context = ComponentContextFactory.Create(definition, device, _loggerFactory, _progress,
+            ExperimentServices.Create(_loader.Catalog, _services, _loggerFactory));
         return new TrainedRun(experiment, weights, context);
     }
 

@@ -62,7 +62,7 @@ public sealed class SweepRunner
         var runName = $"{definition.Name}-sweep-{DateTime.Now:yyyyMMdd-HHmmss}";
         await using var parent = await store.StartRunAsync(new RunStartRequest(experimentName, runName, new Dictionary<string, string>
         {
-            ["mlflow.runName"] = runName,
+            [MlflowTags.RunName] = runName,
             ["gan.sweep.folder"] = folder,
             ["gan.sweep.executor"] = executor.ToString().ToLowerInvariant(),
         }), cancellation);

@@ -2,54 +2,36 @@ using System.Diagnostics;
 using Gan.Abstractions;
 using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
-using Gan.Engine.Health;
-using Microsoft.Extensions.Logging;
+using Gan.Engine.Training.Callbacks;
 using TorchSharp;
 
 namespace Gan.Engine.Training;
 
 /// <summary>
-/// Runs one stage: epochs of batches through the trainer, one dispose scope per step so memory stays flat,
-/// per-step values to the tracker and the progress display, metrics and samples at their cadences.
+/// Runs one stage: epochs of batches through the trainer, one dispose scope per step so memory stays flat, the
+/// progress display, and the stage callbacks (tracking, health, metrics, samples, checkpoints and any a plugin adds)
+/// in their order after every step and epoch.
 /// </summary>
 internal sealed class StageRunner
 {
     private readonly TrainingContext _context;
     private readonly ITrainer _trainer;
     private readonly StageDefinition _stage;
-    private readonly IReadOnlyList<IMetric> _metrics;
-    private readonly IReadOnlyList<ISampleRenderer> _samplers;
-    private readonly Action<int> _onEpochCompleted;
+    private readonly StageCallbacks _callbacks;
     private readonly StageCheckpointer? _checkpoints;
-    private readonly HealthMonitor? _health;
-    private readonly LearningRateLogger _learningRates;
 
-    public StageRunner(
-        TrainingContext context,
-        ITrainer trainer,
-        StageDefinition stage,
-        IReadOnlyList<IMetric> metrics,
-        IReadOnlyList<ISampleRenderer> samplers,
-        Action<int> onEpochCompleted,
-        StageCheckpointer? checkpoints = null,
-        HealthMonitor? health = null)
+    public StageRunner(TrainingContext context, ITrainer trainer, StageDefinition stage, StageCallbacks callbacks, StageCheckpointer? checkpoints)
     {
         _context = context;
         _trainer = trainer;
         _stage = stage;
-        _metrics = metrics;
-        _samplers = samplers;
-        _onEpochCompleted = onEpochCompleted;
+        _callbacks = callbacks;
         _checkpoints = checkpoints;
-        _health = health;
-        _learningRates = new LearningRateLogger(context.OptimizerProvider);
     }
 
     public StageResult Run(ITrainingProgress progress)
     {
-        var cancellation = _context.CancellationToken;
-        var data = _context.Data;
-        var stepsPerEpoch = data.BatchesPerEpoch(DataSplit.Train);
+        var stepsPerEpoch = _context.Data.BatchesPerEpoch(DataSplit.Train);
         if (stepsPerEpoch <= 0)
         {
             throw new GanInputException($"The data source yields no training batches for stage '{_stage.Name}'.");
@@ -64,79 +46,57 @@ internal sealed class StageRunner
         _context.NetworkStore.SetTraining(true);
 
         // A resumed stage continues at the checkpoint's step, epoch and batch (data order is fixed by seed and epoch).
-        var start = _checkpoints?.Start(_context, StatefulComponents.Of(_trainer, _context.LossOrNull, _metrics, _samplers))
-            ?? TrainingPosition.StartOf(0);
+        var start = _checkpoints?.Start(_context, _callbacks.StatefulWith(_trainer, _context.LossOrNull)) ?? TrainingPosition.StartOf(0);
+        _context.Step = start.Step;
+        _callbacks.OnStageStart(_context);
 
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
         var dataWait = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        long step = start.Step;
         var epoch = start.Epoch;
         using (var display = progress.BeginStage(_stage.Name, totalSteps, totalEpochs))
         {
-            for (; epoch < totalEpochs && step < totalSteps; epoch++)
+            for (; epoch < totalEpochs && _context.Step < totalSteps; epoch++)
             {
                 _context.Epoch = epoch;
-                var inEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
-                var request = new EpochRequest(DataSplit.Train, epoch, _context.Seed, inEpoch);
-                using (var reader = new PrefetchingBatchReader(data.ReadEpoch(request, cancellation), _stage.PrefetchBatches, cancellation))
-                {
-                    while (step < totalSteps && reader.Next() is { } batch)
-                    {
-                        cancellation.ThrowIfCancellationRequested();
-                        step++;
-                        inEpoch++;
-                        _context.Step = step;
-                        _context.Throughput?.StepDone(step, batch.Count);
-                        last = RunStep(batch);
-                        _learningRates.AfterStep(_context.Tracker, step);
-                        _health?.AfterStep(step, last);
-                        display.Report(step, epoch, last);
-                        if (step % _stage.LogEvery == 0)
-                        {
-                            _context.Tracker.LogMetrics(last, step);
-                        }
-
-                        if (_stage.MetricsEvery is { } everyMetrics && step % everyMetrics == 0)
-                        {
-                            Evaluate();
-                        }
-
-                        if (_stage.SamplesEvery is { } everySamples && step % everySamples == 0)
-                        {
-                            Render();
-                        }
-
-                        _checkpoints?.AfterStep(new TrainingPosition(start.StageIndex, epoch, inEpoch, step));
-                    }
-
-                    dataWait += reader.WaitTime;
-                }
-
-                cancellation.ThrowIfCancellationRequested();
+                _context.BatchesInEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
+                (last, var waited) = RunEpoch(totalSteps, display, last);
+                dataWait += waited;
+                _context.CancellationToken.ThrowIfCancellationRequested();
                 _trainer.OnEpochEnd(_context);
-                if (_stage.MetricsEvery is null)
-                {
-                    Evaluate();
-                }
-
-                if (_stage.SamplesEvery is null)
-                {
-                    Render();
-                }
-
-                _onEpochCompleted(epoch);
-                _checkpoints?.AfterEpoch(new TrainingPosition(start.StageIndex, epoch, stepsPerEpoch, step));
+                _callbacks.AfterEpoch(_context);
             }
         }
 
+        _callbacks.OnStageEnd(_context);
         clock.Stop();
-        return new StageResult(step, epoch, clock.Elapsed, dataWait, last);
+        return new StageResult(_context.Step, epoch, clock.Elapsed, dataWait, last);
+    }
+
+    /// <summary>The epoch's remaining batches, up to <paramref name="totalSteps"/>; returns the last values and the time spent waiting for data.</summary>
+    private (IReadOnlyDictionary<string, double> Last, TimeSpan DataWait) RunEpoch(
+        long totalSteps, IStageProgress display, IReadOnlyDictionary<string, double> last)
+    {
+        var cancellation = _context.CancellationToken;
+        var request = new EpochRequest(DataSplit.Train, _context.Epoch, _context.Seed, _context.BatchesInEpoch);
+        using var reader = new PrefetchingBatchReader(_context.Data.ReadEpoch(request, cancellation), _stage.PrefetchBatches, cancellation);
+        while (_context.Step < totalSteps && reader.Next() is { } batch)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            _context.Step++;
+            _context.BatchesInEpoch++;
+            _context.Throughput?.StepDone(_context.Step, batch.Count);
+            using var scope = torch.NewDisposeScope();
+            last = RunStep(batch);
+            display.Report(_context.Step, _context.Epoch, last);
+            _callbacks.AfterStep(_context, last);
+        }
+
+        return (last, reader.WaitTime);
     }
 
     private IReadOnlyDictionary<string, double> RunStep(Batch batch)
     {
-        using var scope = torch.NewDisposeScope();
         var onDevice = batch.MoveTo(_context.Device);
         try
         {
@@ -148,7 +108,7 @@ internal sealed class StageRunner
                     throw new TrainingDivergedException(
                         $"{key} became {value} at step {_context.Step} of stage '{_stage.Name}' (epoch {_context.Epoch + 1}). " +
                         "Training diverged: lower the learning rates, or try another loss (see README, Troubleshooting)." +
-                        _health?.LastGoodNote);
+                        _callbacks.LastGoodNote);
                 }
             }
 
@@ -157,67 +117,6 @@ internal sealed class StageRunner
         finally
         {
             onDevice.Dispose();
-        }
-    }
-
-    private void Evaluate()
-    {
-        if (_metrics.Count == 0)
-        {
-            return;
-        }
-
-        WithEvaluationMode(() =>
-        {
-            foreach (var metric in _metrics)
-            {
-                var values = metric.Evaluate(_context);
-                _context.Tracker.LogMetrics(values, _context.Step);
-                // One compact line per evaluation; every value is in the run.
-                _context.Logger.LogInformation("Step {Step}: {Metrics}", _context.Step, MetricLine.Format(values));
-            }
-        });
-    }
-
-    private void Render()
-    {
-        if (_samplers.Count == 0)
-        {
-            return;
-        }
-
-        WithEvaluationMode(() =>
-        {
-            foreach (var sampler in _samplers)
-            {
-                foreach (var artifact in sampler.Render(_context))
-                {
-                    if (artifact.IsImage)
-                    {
-                        _context.Tracker.LogImage(artifact.Key, artifact.Content, _context.Step);
-                    }
-                    else
-                    {
-                        _context.Tracker.LogArtifact(
-                            $"samples/{_context.StageName}/{artifact.Key}_step{_context.Step:D8}.{artifact.FileExtension}", artifact.Content);
-                    }
-                }
-            }
-        });
-    }
-
-    private void WithEvaluationMode(Action action)
-    {
-        _context.NetworkStore.SetTraining(false);
-        try
-        {
-            using var scope = torch.NewDisposeScope();
-            using var noGrad = torch.no_grad();
-            action();
-        }
-        finally
-        {
-            _context.NetworkStore.SetTraining(true);
         }
     }
 }

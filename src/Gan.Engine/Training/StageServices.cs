@@ -7,7 +7,7 @@ namespace Gan.Engine.Training;
 /// <summary>What a stage reports to, beside its components: tracker, checkpoints, progress display, throughput.</summary>
 internal sealed record StageServices(
     IRunTracker Tracker,
-    string RootRunId,
+    CheckpointWriter Writer,
     ITrainingProgress Progress,
     StageCheckpointer Checkpointer,
     ThroughputCounter Throughput);

@@ -44,6 +44,9 @@ internal sealed class TrainingContext : ITrainingContext
 
     public long Step { get; set; }
 
+    /// <summary>Batches of the current epoch done, including those a resumed run skipped.</summary>
+    public long BatchesInEpoch { get; set; }
+
     public INetworkStore Networks => NetworkStore;
 
     public NetworkStore NetworkStore { get; }

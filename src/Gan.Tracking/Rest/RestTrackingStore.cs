@@ -113,7 +113,7 @@ public sealed class RestTrackingStore : ITrackingStore, IDisposable
         var runName = request.RunName is { Length: > 0 } name
             ? name
             : request.Tags.GetValueOrDefault(TrackingKeys.RunNameTag) ?? string.Empty;
-        var user = request.Tags.GetValueOrDefault("mlflow.user") ?? Environment.UserName;
+        var user = request.Tags.GetValueOrDefault(MlflowTags.User) ?? Environment.UserName;
         var tags = new List<KeyValueDto>();
         if (runName.Length > 0)
         {

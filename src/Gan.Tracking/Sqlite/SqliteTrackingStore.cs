@@ -110,7 +110,7 @@ public sealed class SqliteTrackingStore : ITrackingStore
         var runName = request.RunName is { Length: > 0 } name
             ? name
             : request.Tags.GetValueOrDefault(TrackingKeys.RunNameTag) is { Length: > 0 } tagged ? tagged : "run-" + runId[..8];
-        var user = request.Tags.GetValueOrDefault("mlflow.user") ?? Environment.UserName;
+        var user = request.Tags.GetValueOrDefault(MlflowTags.User) ?? Environment.UserName;
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         long experimentId;
         string artifactUri;
