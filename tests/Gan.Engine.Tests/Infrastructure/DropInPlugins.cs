@@ -21,7 +21,7 @@ public sealed class DropInPlugins : IDisposable
         _working = new(() => Build("working", Name, abstractions));
         _throwing = new(() => Build("throwing", "Gan.TestPlugins.Throwing", abstractions, "-p:DefineConstants=THROW_ON_CONFIGURE"));
         _futureMajor = new(() => Build("future", Name, FutureAbstractions()));
-        _contracts10 = new(() => Build("contracts-1.0", Name, ReleasedAbstractions10()));
+        _contracts10 = new(() => Build("contracts-1.0", Name, ReleasedAbstractions10(), "-p:DefineConstants=CONTRACTS_1_0"));
     }
 
     /// <summary>A folder of plugin folders holding the working plugin.</summary>

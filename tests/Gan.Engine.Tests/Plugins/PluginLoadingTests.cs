@@ -1,5 +1,8 @@
 using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
 using Gan.Engine.Tests.Infrastructure;
+using Gan.Engine.Training;
+using Gan.Toolkit;
 using Gan.Tracking;
 
 namespace Gan.Engine.Tests.Plugins;
@@ -18,6 +21,26 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
         Assert.Equal(RunStatus.Finished, outcome.Status);
         Assert.Equal(40, outcome.Stages.Single().Steps);
         Assert.Contains(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
+    }
+
+    [Fact]
+    public async Task Plugin_stage_callback_runs_after_every_step_and_its_state_survives_a_resume()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(plugins.Working);
+        var path = TestExperiments.Ring(temp, steps: 20);
+        string[] overrides = ["checkpoints.enabled=true", $"checkpoints.directory={temp.Combine("checkpoints")}", "checkpoints.every_steps=5"];
+        using var cancel = new CancellationTokenSource();
+
+        var stopped = await engine.Runner.RunAsync(engine.Loader.Load(path, overrides), NullProgressReporter.Instance,
+            new Checkpoints.CancelAfterStep(cancel, step: 12), cancel.Token);
+        var resumed = await engine.Runner.RunAsync(engine.Loader.Load(path, overrides), NullProgressReporter.Instance,
+            NoTrainingProgress.Instance, CancellationToken.None, new RunOptions { Resume = stopped.RunId });
+
+        Assert.Equal((RunStatus.Killed, RunStatus.Finished), (stopped.Status, resumed.Status));
+        // The StepCounter callback's count continues from the checkpoint: 13 at step 13, not 1.
+        var seen = new FileStoreReader(temp.Combine("mlruns")).GetMetricHistory(resumed.RunId, "ring/steps_seen");
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (double)i), seen.OrderBy(p => p.Step).Select(p => p.Value));
     }
 
     [Fact]

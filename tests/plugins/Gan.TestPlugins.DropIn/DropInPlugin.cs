@@ -20,6 +20,9 @@ public sealed class DropInPlugin : IGanPlugin
         services.AddSingleton(new RingGeometry(Radius: 1.0));
         services.AddGanComponent<IDataSource, RingOptions>("toy-ring",
             (context, o) => new RingDataSource(o, context.Services.GetRequiredService<RingGeometry>()), description);
+#if !CONTRACTS_1_0
+        services.AddSingleton<IStageCallback, StepCounter>();
+#endif
         services.AddGanComponent<IGenerator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyGenerator(o), "A small MLP generator for 2-D points.");
         services.AddGanComponent<IDiscriminator, ToyMlpOptions>("toy-mlp", (_, o) => new ToyDiscriminator(o), "A small MLP discriminator for 2-D points.");
 #endif
