@@ -65,6 +65,22 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Validate_reports_a_type_error_an_unknown_component_and_an_option_error_in_one_run()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.WriteFile("bad.yaml", "name: x\nseed: many\ndata: {type: mnist, batch_size: 0}\nmodel: {generator: mnist-mpl}\nstages: [{steps: 1}]\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{path}:2:7: expected an integer for seed", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:3:", output, StringComparison.Ordinal);
+        Assert.Contains("data.batch_size must be between", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:4:", output, StringComparison.Ordinal);
+        Assert.Contains("unknown generator 'mnist-mpl'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plugin_command_gets_the_arguments_after_its_own_name_even_when_the_word_comes_earlier()
     {
         using var temp = new TemporaryDirectory();
