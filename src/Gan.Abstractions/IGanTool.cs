@@ -4,7 +4,8 @@ namespace Gan.Abstractions;
 /// A command a plugin adds to the <c>gan</c> program (for example <c>gan translate</c> or <c>gan answer</c>),
 /// typically to use a trained network outside training. Register it with
 /// <c>services.AddSingleton&lt;IGanTool, MyTool&gt;()</c> in <see cref="IGanPlugin.Configure"/>; the host adds
-/// one top-level command per tool and passes it the arguments that follow its name.
+/// one top-level command per tool and passes it the arguments that follow its name. Since 1.1, derive from
+/// <see cref="GanTool{TOptions}"/> instead to have the host bind the arguments to an options class and generate the help.
 /// </summary>
 public interface IGanTool
 {

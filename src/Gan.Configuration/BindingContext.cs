@@ -20,6 +20,20 @@ public sealed class BindingContext
     /// <summary>The document the bound nodes belong to, if any.</summary>
     public ConfigDocument? Document { get; }
 
+    /// <summary>
+    /// Set when the bound mapping holds the options of the command <c>gan NAME</c> (<see cref="ToolArguments"/>):
+    /// messages then name its top-level keys as options (<c>--batch-size</c>) and call unknown ones unknown options.
+    /// </summary>
+    public string? CommandName { get; init; }
+
+    /// <summary>How the key <paramref name="key"/> under <paramref name="path"/> reads in messages.</summary>
+    internal string KeyPath(string path, string key) =>
+        CommandName is not null && path.Length == 0 ? ToolArguments.OptionName(key) : NodeText.Join(path, key);
+
+    /// <summary>How <paramref name="path"/> reads after "in".</summary>
+    internal string Where(string path) =>
+        CommandName is not null && path.Length == 0 ? $"the options of gan {CommandName}" : NodeText.Where(path);
+
     /// <summary>How many errors have been recorded so far.</summary>
     public int ErrorCount => _errors.Count;
 

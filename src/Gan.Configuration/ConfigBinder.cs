@@ -200,7 +200,7 @@ public static class ConfigBinder
         var properties = OptionTypes.GetProperties(type);
         var keyNodes = new Dictionary<OptionProperty, YamlNode>();
         var failed = new HashSet<OptionProperty>();
-        var where = sectionDescription is null ? NodeText.Where(path) : $"{NodeText.Where(path)} ({sectionDescription})";
+        var where = sectionDescription is null ? context.Where(path) : $"{context.Where(path)} ({sectionDescription})";
 
         foreach (var (keyNode, valueNode) in mapping?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
@@ -218,20 +218,24 @@ public static class ConfigBinder
             var property = FindProperty(properties, key);
             if (property is null)
             {
-                context.AddError(keyNode, UnknownKeyMessage(key, where, properties, ignoredKeys));
+                context.AddError(keyNode, context.CommandName is not null && path.Length == 0
+                    ? UnknownOptionMessage(key, context.CommandName, properties)
+                    : UnknownKeyMessage(key, where, properties, ignoredKeys));
                 continue;
             }
 
             if (keyNodes.TryGetValue(property, out var first))
             {
                 var firstAt = context.Locate(first) is { HasPosition: true } l ? $" (first given at line {l.Line})" : string.Empty;
-                context.AddError(keyNode, $"duplicate key '{key}' in {where}: '{property.Key}' is already set{firstAt}");
+                context.AddError(keyNode, context.CommandName is not null && path.Length == 0
+                    ? $"{context.KeyPath(path, property.Key)} is given more than once"
+                    : $"duplicate key '{key}' in {where}: '{property.Key}' is already set{firstAt}");
                 continue;
             }
 
             keyNodes[property] = keyNode;
             var before = context.ErrorCount;
-            var value = BindNode(property.Type, valueNode, NodeText.Join(path, property.Key), context);
+            var value = BindNode(property.Type, valueNode, context.KeyPath(path, property.Key), context);
             if (context.ErrorCount == before)
             {
                 property.Info.SetValue(instance, value);
@@ -275,7 +279,7 @@ public static class ConfigBinder
         property.GetCustomAttributes(typeof(OptionNameAttribute), inherit: true).OfType<OptionNameAttribute>().FirstOrDefault()?.Name
         ?? OptionNaming.ToSnakeCase(property.Name);
 
-    private static OptionProperty? FindProperty(IReadOnlyList<OptionProperty> properties, string key)
+    internal static OptionProperty? FindProperty(IReadOnlyList<OptionProperty> properties, string key)
     {
         foreach (var property in properties)
         {
@@ -312,6 +316,16 @@ public static class ConfigBinder
         }
 
         return $"unknown key '{key}' in {where}.{didYouMean} Allowed keys: {string.Join(", ", allowed)}";
+    }
+
+    private static string UnknownOptionMessage(string key, string command, IReadOnlyList<OptionProperty> properties)
+    {
+        var allowed = properties.Select(p => ToolArguments.OptionName(p.Key)).Order(StringComparer.Ordinal).ToArray();
+        var suggestion = StringSimilarity.ClosestMatch(ToolArguments.OptionName(key), allowed);
+        var didYouMean = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+        return allowed.Length == 0
+            ? $"unknown option '{ToolArguments.OptionName(key)}'.{didYouMean} gan {command} takes no options"
+            : $"unknown option '{ToolArguments.OptionName(key)}'.{didYouMean} Allowed options: {string.Join(", ", allowed)}";
     }
 
     private static object? DefaultOf(Type type)

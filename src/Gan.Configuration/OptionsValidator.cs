@@ -31,7 +31,7 @@ internal static class OptionsValidator
             var validation = new ValidationContext(instance)
             {
                 MemberName = property.Info.Name,
-                DisplayName = NodeText.Join(path, property.Key),
+                DisplayName = context.KeyPath(path, property.Key),
             };
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateProperty(property.Info.GetValue(instance), validation, results))
@@ -77,7 +77,8 @@ internal static class OptionsValidator
             var property = properties.FirstOrDefault(p => p.Info.Name == member);
             var at = property is not null && keyNodes.TryGetValue(property, out var key) ? key : mapping;
             var message = result.ErrorMessage ?? "is not valid";
-            context.AddError(at, property is null ? $"{NodeText.Where(path)}: {message}" : $"{NodeText.Join(path, property.Key)}: {message}");
+            var subject = property is not null ? context.KeyPath(path, property.Key) : context.CommandName is not null && path.Length == 0 ? null : NodeText.Where(path);
+            context.AddError(at, subject is null ? message : $"{subject}: {message}");
         }
     }
 }

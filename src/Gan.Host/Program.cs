@@ -37,7 +37,7 @@ foreach (var tool in host.Services.GetServices<IGanTool>())
         continue;
     }
 
-    root.Subcommands.Add(ToolCommand.Create(tool, host, globals, args));
+    root.Subcommands.Add(ToolCommand.Create(tool, host, globals));
 }
 
 // Ctrl+C and SIGTERM stop training cleanly: the token is cancelled, the stage loop ends at the next step,
@@ -59,7 +59,14 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 });
 
 var parsed = root.Parse(args);
-var isToolCommand = parsed.CommandResult.Command is { } command && command.TreatUnmatchedTokensAsErrors == false;
+var isToolCommand = parsed.CommandResult.Command is ToolCommand;
+if (parsed.CommandResult.Command is ToolCommand toolCommand && ToolCommand.AsksForHelp(parsed))
+{
+    // A plugin command's help comes from its options (or its own usage), not from System.CommandLine.
+    Console.Out.Write(Gan.Configuration.ToolInvocation.Help(toolCommand.Tool));
+    return 0;
+}
+
 if (parsed.Errors.Count > 0 && !isToolCommand && !parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
 {
     foreach (var error in parsed.Errors)

@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Configuration;
 using Gan.Engine.Training;
 using Gan.Plugins.CycleGan.Images;
 using Gan.Tracking;
@@ -51,7 +52,7 @@ public sealed class LoggedModelTests
         {
             var output = run.Folder.Combine("out-" + uri.Length);
             var context = new ToolContext(run.Models(), NullLoggerFactory.Instance, new RecordingProgress(), TextReader.Null, new StringWriter());
-            var exit = await run.Tool("translate").RunAsync(
+            var exit = await ToolInvocation.RunAsync(run.Tool("translate"),
                 ["--model", uri, "--direction", "AtoB", "--input", input, "--output", output], context, CancellationToken.None);
 
             Assert.Equal(0, exit);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gan.Abstractions;
+using Gan.Configuration;
 using Gan.Engine.Experiments;
 using Gan.Engine.Inference;
 using Gan.Engine.Plugins;
@@ -84,7 +85,7 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
         var console = new StringWriter();
         var context = new ToolContext(_run.Models(), NullLoggerFactory.Instance, new RecordingProgress(), TextReader.Null, console);
 
-        var exit = await _run.Tool("translate").RunAsync(
+        var exit = await ToolInvocation.RunAsync(_run.Tool("translate"),
             ["--run", _run.Outcome.RunId, "--direction", "AtoB", "--input", input.Path, "--output", output.Path], context, CancellationToken.None);
 
         Assert.Equal(0, exit);
@@ -101,10 +102,10 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
     {
         var context = new ToolContext(_run.Models(), NullLoggerFactory.Instance, new RecordingProgress(), TextReader.Null, TextWriter.Null);
 
-        var error = await Assert.ThrowsAsync<GanInputException>(() => _run.Tool("translate").RunAsync(
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => ToolInvocation.RunAsync(_run.Tool("translate"),
             ["--run", _run.Outcome.RunId, "--direction", "sideways", "--input", ".", "--output", "."], context, CancellationToken.None));
 
-        Assert.Contains("AtoB or BtoA", error.Message, StringComparison.Ordinal);
+        Assert.Equal("gan translate: --direction: must be AtoB or BtoA; got 'sideways'", error.Message);
     }
 
     /// <summary>Trains experiments/cyclegan-small.yaml once, scaled down to 16 px and 24 steps.</summary>

@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Configuration;
 using Gan.Engine.Experiments;
 using Gan.Engine.Inference;
 using Gan.Engine.Plugins;
@@ -111,7 +112,7 @@ public sealed class MultiStageRunTests
             Path.Combine(folder.Path, "checkpoints"));
         var output = new StringWriter();
         var input = new StringReader("What is the capital of France?\n\nWhere is Lima?\n");
-        var exit = await tool.RunAsync(["--run", outcome.RunId, "--beam", "2"], new ToolContext(models, NullLoggerFactory.Instance, NullProgressReporter.Instance, input, output), CancellationToken.None);
+        var exit = await ToolInvocation.RunAsync(tool, ["--run", outcome.RunId, "--beam", "2"], new ToolContext(models, NullLoggerFactory.Instance, NullProgressReporter.Instance, input, output), CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);

@@ -2,36 +2,24 @@ using Gan.Abstractions;
 
 namespace Gan.Plugins.CycleGan.Tools;
 
-/// <summary><c>gan make-shapes-dataset DIR</c>: writes the synthetic red-shapes ↔ blue-shapes dataset of the small experiment.</summary>
-internal sealed class MakeShapesDatasetTool : IGanTool
+/// <summary><c>gan make-shapes-dataset DIRECTORY</c>: writes the synthetic red-shapes ↔ blue-shapes dataset of the small experiment.</summary>
+internal sealed class MakeShapesDatasetTool : GanTool<MakeShapesDatasetOptions>
 {
-    private static readonly string[] Options = ["size", "train", "test", "seed"];
+    /// <inheritdoc />
+    public override string Name => "make-shapes-dataset";
 
     /// <inheritdoc />
-    public string Name => "make-shapes-dataset";
+    public override string Description => "Write a synthetic two-domain dataset (red shapes ↔ blue shapes) for CycleGAN, as PNG files in DIRECTORY/trainA, trainB, testA and testB.";
 
     /// <inheritdoc />
-    public string Description => "Write a synthetic two-domain dataset (red shapes ↔ blue shapes) for CycleGAN.";
+    public override string? PositionalOption => nameof(MakeShapesDatasetOptions.Directory);
 
     /// <inheritdoc />
-    public string Usage => "gan make-shapes-dataset DIR [--size 32] [--train 200] [--test 8] [--seed 0]\n"
-        + "  Writes DIR/trainA, trainB, testA, testB as PNG files.";
-
-    /// <inheritdoc />
-    public Task<int> RunAsync(IReadOnlyList<string> arguments, ToolContext context, CancellationToken cancellationToken)
+    protected override Task<int> RunAsync(MakeShapesDatasetOptions options, ToolContext context, CancellationToken cancellationToken)
     {
-        var args = new ToolArguments(Name, arguments, Options);
-        if (args.Positional.Count != 1)
-        {
-            throw new GanInputException($"gan {Name}: give exactly one output folder. Usage: {Usage}");
-        }
-
-        var root = Path.GetFullPath(args.Positional[0]);
-        var size = args.Integer("size", 32, 8, 4096);
-        var train = args.Integer("train", 200, 1, 1_000_000);
-        var test = args.Integer("test", 8, 1, 1_000_000);
-        ShapesDataset.Write(root, size, train, test, args.Integer("seed", 0, int.MinValue, int.MaxValue));
-        context.Output.WriteLine($"Wrote {train} + {test} images per domain ({size}x{size}) into {root}");
+        var root = Path.GetFullPath(options.Directory);
+        ShapesDataset.Write(root, options.Size, options.Train, options.Test, options.Seed);
+        context.Output.WriteLine($"Wrote {options.Train} + {options.Test} images per domain ({options.Size}x{options.Size}) into {root}");
         return Task.FromResult(0);
     }
 }

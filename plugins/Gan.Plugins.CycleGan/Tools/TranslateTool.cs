@@ -12,35 +12,21 @@ namespace Gan.Plugins.CycleGan.Tools;
 /// resized to the run's crop size (as the reference's test-time transform), translated, and resized back, so the
 /// output has the input's size; the output keeps the file name and format (JPEG stays JPEG, others become PNG).
 /// </summary>
-internal sealed class TranslateTool : IGanTool
+internal sealed class TranslateTool : GanTool<TranslateOptions>
 {
-    private static readonly string[] Options = ["run", "model", "direction", "input", "output", "size", "device"];
+    /// <inheritdoc />
+    public override string Name => "translate";
 
     /// <inheritdoc />
-    public string Name => "translate";
+    public override string Description => "Translate a folder of images with a trained CycleGAN generator (A→B or B→A).";
 
     /// <inheritdoc />
-    public string Description => "Translate a folder of images with a trained CycleGAN generator (A→B or B→A).";
-
-    /// <inheritdoc />
-    public string Usage =>
-        "gan translate --run RUN_ID|CHECKPOINT_DIR|runs:/RUN_ID/PATH|models:/MODEL_ID --direction AtoB|BtoA --input DIR --output DIR [--size N] [--device cpu|cuda]\n"
-        + "  --run   (or --model) what to load: a run id, a checkpoint folder, a logged model (runs:/RUN_ID/models/STAGE/G_A, models:/m-...)\n"
-        + "  --size  side the generator sees (a multiple of 4); default: the run's crop_size. Outputs keep the input size.";
-
-    /// <inheritdoc />
-    public Task<int> RunAsync(IReadOnlyList<string> arguments, ToolContext context, CancellationToken cancellationToken)
+    protected override Task<int> RunAsync(TranslateOptions options, ToolContext context, CancellationToken cancellationToken)
     {
-        var args = new ToolArguments(Name, arguments, Options);
-        var direction = args.Required("direction");
-        var instance = direction switch
-        {
-            "AtoB" => CycleGanTrainer.GeneratorA,
-            "BtoA" => CycleGanTrainer.GeneratorB,
-            _ => throw new GanInputException($"gan translate: --direction must be AtoB or BtoA; got '{direction}'."),
-        };
-        var input = Path.GetFullPath(args.Required("input"));
-        var output = Path.GetFullPath(args.Required("output"));
+        var direction = options.Direction;
+        var instance = direction == "AtoB" ? CycleGanTrainer.GeneratorA : CycleGanTrainer.GeneratorB;
+        var input = Path.GetFullPath(options.Input);
+        var output = Path.GetFullPath(options.Output);
         if (!Directory.Exists(input))
         {
             throw new GanInputException($"gan translate: the input folder {input} does not exist.");
@@ -52,13 +38,13 @@ internal sealed class TranslateTool : IGanTool
             throw new GanInputException($"gan translate: {input} holds no .jpg, .jpeg, .png or .bmp images.");
         }
 
-        var device = new Device(args.Optional("device") ?? "cpu");
-        using var run = context.Models.Open(args.Optional("model") ?? args.Required("run"), device);
+        var device = new Device(options.Device);
+        using var run = context.Models.Open(options.Source, device);
         var generator = run.Load<IGenerator>(instance, "generator");
-        var size = args.Integer("size", CropSizeOf(run), 4, 8192);
+        var size = options.Size ?? CropSizeOf(run);
         if (size % 4 != 0)
         {
-            throw new GanInputException($"gan translate: --size must be a multiple of 4; got {size}.");
+            throw new GanInputException($"gan translate: the run's crop_size {size} is not a multiple of 4; give --size.");
         }
 
         Directory.CreateDirectory(output);

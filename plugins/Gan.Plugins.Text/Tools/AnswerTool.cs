@@ -10,34 +10,18 @@ namespace Gan.Plugins.Text.Tools;
 /// one per line, printing one answer per line. The vocabulary is rebuilt from the run's recorded data source
 /// (it is a deterministic function of the data file, the options and the seed), so the data file must still exist.
 /// </summary>
-internal sealed class AnswerTool : IGanTool
+internal sealed class AnswerTool : GanTool<AnswerOptions>
 {
-    public string Name => "answer";
+    public override string Name => "answer";
 
-    public string Description => "Answer questions with a trained question-answer generator (text plugin).";
+    public override string Description =>
+        "Answer questions with a trained question-answer generator (text plugin): one question per line from --file, "
+        + "or from standard input until its end, one answer per line.";
 
-    public string Usage =>
-        """
-        Usage: gan answer --run RUN_ID|CHECKPOINT_DIR [--file QUESTIONS.txt] [--beam N | --sample [--temperature T] [--top-k K]]
-                          [--generator INSTANCE] [--device cpu|cuda]
-
-        Reads one question per line from --file, or from standard input until end of input, and prints one
-        answer per line. Decoding is greedy unless --beam or --sample is given.
-          --run          a run id (looked up under ./checkpoints), a checkpoint folder, or a logged model
-                         (--model runs:/RUN_ID/models/STAGE/generator, models:/m-...)
-          --file         questions, one per line (blank lines skipped)
-          --beam N       beam search with N hypotheses
-          --sample       sample tokens; --temperature (default 0.8) and --top-k (default 10; 0 = all)
-          --seed S       random seed for --sample (default 0)
-          --generator    the network instance to load (default generator)
-          --device       cpu (default) or cuda[:N]
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, ToolContext context, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(AnswerOptions options, ToolContext context, CancellationToken cancellationToken)
     {
-        var options = AnswerToolArguments.Parse(arguments);
         var device = torch.device(options.Device);
-        using var run = context.Models.Open(options.Run, device);
+        using var run = context.Models.Open(options.Source, device);
         var generator = run.Load<IGenerator>(options.Generator, "generator") as Seq2SeqGenerator ?? throw new GanInputException(
             $"The network '{options.Generator}' of {run.CheckpointFolder} is not a seq2seq-attention generator.");
         var data = run.CreateDataSource() as QaDataSource ?? throw new GanInputException(

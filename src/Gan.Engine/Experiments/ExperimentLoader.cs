@@ -23,19 +23,28 @@ public sealed class ExperimentLoader
     public PluginCatalog Catalog => _catalog;
 
     /// <summary>Loads and resolves <paramref name="path"/> with <paramref name="overrides"/> (<c>key.path=value</c>).</summary>
-    public ResolvedExperiment Load(string path, IReadOnlyList<string> overrides)
+    /// <param name="path">The experiment file.</param>
+    /// <param name="overrides">The <c>--set</c> assignments.</param>
+    /// <param name="checkTracking">
+    /// Also refuse a tracking URI that starting a run would refuse (<see cref="TrackingStoreFactory.Validate"/>), as
+    /// one more error of the same pass: what <c>gan validate</c> does.
+    /// </param>
+    public ResolvedExperiment Load(string path, IReadOnlyList<string> overrides, bool checkTracking = false)
     {
         var document = ConfigDocument.Load(path);
         ConfigOverrides.Apply(document, overrides);
-        return Resolve(document, path);
+        return Resolve(document, path, checkTracking);
     }
 
     /// <summary>Resolves an already parsed document (used by tests and by sweeps).</summary>
-    public ResolvedExperiment Resolve(ConfigDocument document, string path)
+    public ResolvedExperiment Resolve(ConfigDocument document, string path) => Resolve(document, path, checkTracking: false);
+
+    private ResolvedExperiment Resolve(ConfigDocument document, string path, bool checkTracking)
     {
+        // One pass: a key of the wrong type leaves its default and resolution goes on, so unknown components and
+        // their option errors are reported with it rather than after it is fixed.
         var context = new BindingContext(document);
         var definition = ConfigBinder.Bind<ExperimentDefinition>(document.Root, "", context) ?? new ExperimentDefinition();
-        context.ThrowIfErrors();
 
         var baseFolder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         foreach (var plugin in definition.Plugins)
@@ -45,7 +54,8 @@ public sealed class ExperimentLoader
 
         var resolver = new ComponentResolver(_catalog);
         var root = document.Root;
-        var data = resolver.Resolve(typeof(IDataSource), definition.Data, "data", context);
+        // A missing data section is already reported as required.
+        var data = definition.Data is null ? null : resolver.Resolve(typeof(IDataSource), definition.Data, "data", context);
 
         var model = new Dictionary<string, ResolvedComponent>(StringComparer.Ordinal);
         foreach (var (role, section) in definition.Model)
@@ -61,13 +71,22 @@ public sealed class ExperimentLoader
         var metrics = ResolveList(resolver, typeof(IMetric), definition.Metrics, "metrics", context);
         var samples = ResolveList(resolver, typeof(ISampleRenderer), definition.Samples, "samples", context);
 
-        if (definition.Stages.Count == 0)
+        var stages = new List<ResolvedStage>();
+        var stageNodes = Child(root, "stages") as YamlSequenceNode;
+        if (definition.Stages.Count == 0 && stageNodes is { Children.Count: > 0 })
+        {
+            // The stages did not bind (their errors are recorded); their trainers are still checked.
+            for (var i = 0; i < stageNodes.Children.Count; i++)
+            {
+                var trainer = stageNodes.Children[i] is YamlMappingNode stage ? Child(stage, "trainer") : null;
+                resolver.Resolve(typeof(ITrainer), trainer, $"stages.{i}.trainer", context, defaultName: "adversarial");
+            }
+        }
+        else if (definition.Stages.Count == 0)
         {
             context.AddError(root, "the experiment has no stages: add 'stages:' with at least one stage, e.g. '- {name: train, epochs: 1}'");
         }
 
-        var stages = new List<ResolvedStage>();
-        var stageNodes = Child(root, "stages") as YamlSequenceNode;
         for (var i = 0; i < definition.Stages.Count; i++)
         {
             var stage = definition.Stages[i];
@@ -91,6 +110,19 @@ public sealed class ExperimentLoader
         if (DeviceSelector.Validate(definition.Device) is { } deviceError)
         {
             context.AddError(Child(root, "device") ?? root, deviceError);
+        }
+
+        if (checkTracking)
+        {
+            try
+            {
+                TrackingStoreFactory.Validate(definition.Tracking);
+            }
+            catch (GanInputException ex)
+            {
+                var tracking = Child(root, "tracking") as YamlMappingNode;
+                context.AddError((tracking is null ? null : Child(tracking, "uri")) ?? tracking ?? (YamlNode)root, ex.Message);
+            }
         }
 
         context.ThrowIfErrors();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Gan.Abstractions;
+using Gan.Configuration;
 using Gan.Engine.Experiments;
 using Gan.Engine.Inference;
 using Gan.Native;
@@ -11,28 +13,38 @@ using Microsoft.Extensions.Logging;
 
 namespace Gan.Host.Commands;
 
-/// <summary>A command contributed by a plugin (<see cref="IGanTool"/>); it parses its own arguments.</summary>
-internal static class ToolCommand
+/// <summary>
+/// A command contributed by a plugin (<see cref="IGanTool"/>). System.CommandLine only finds it: the tokens after its
+/// name go to <see cref="ToolInvocation"/>, which binds a typed tool's options (or hands a 1.0 tool the raw
+/// arguments), and <c>--help</c> prints <see cref="ToolInvocation.Help"/>.
+/// </summary>
+internal sealed class ToolCommand : Command
 {
-    public static Command Create(IGanTool tool, IHost host, GlobalOptions globals, IReadOnlyList<string> rawArguments)
+    private ToolCommand(IGanTool tool)
+        : base(tool.Name, tool.Description)
     {
-        var arguments = new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore, Description = "Arguments of the command (see below)." };
-        var command = new Command(tool.Name, $"{tool.Description}\n\n{tool.Usage}") { arguments };
-        command.TreatUnmatchedTokensAsErrors = false;
+        Tool = tool;
+        Arguments.Add(new Argument<string[]>("arguments") { Arity = ArgumentArity.ZeroOrMore, Description = $"See 'gan {tool.Name} --help'." });
+        TreatUnmatchedTokensAsErrors = false;
+    }
+
+    public IGanTool Tool { get; }
+
+    public static ToolCommand Create(IGanTool tool, IHost host, GlobalOptions globals)
+    {
+        var command = new ToolCommand(tool);
         command.SetAction(async (result, cancellation) =>
         {
-            // The tool gets exactly what followed its name, in order, options included.
-            var index = rawArguments.ToList().IndexOf(tool.Name);
-            var own = index < 0 ? [] : rawArguments.Skip(index + 1).ToList();
             try
             {
+                var run = ToolInvocation.Prepare(tool, ArgumentsOf(result));
                 TorchNativeLoader.EnsureLoaded();
                 var loggers = host.Services.GetRequiredService<ILoggerFactory>();
                 return await ConsoleProgress.RunAsync(async progress =>
                 {
                     var models = new TrainedModels(host.Services.GetRequiredService<ExperimentLoader>(), loggers, progress, host.Services);
                     var context = new ToolContext(models, loggers, progress, System.Console.In, System.Console.Out);
-                    return await tool.RunAsync(own, context, cancellation);
+                    return await run(context, cancellation);
                 });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -42,4 +54,27 @@ internal static class ToolCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The tokens that follow the command's own token, in order, options included: found by position in the parse,
+    /// so the same word earlier on the line (a folder named like the command) is not mistaken for it.
+    /// </summary>
+    public static IReadOnlyList<string> ArgumentsOf(ParseResult parsed)
+    {
+        var identifier = parsed.CommandResult.IdentifierToken;
+        var tokens = parsed.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], identifier))
+            {
+                return tokens.Skip(i + 1).Select(t => t.Value).ToArray();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>True when <paramref name="parsed"/> asks for this command's help (<c>-h</c>, <c>--help</c> or <c>-?</c> among its arguments).</summary>
+    public static bool AsksForHelp(ParseResult parsed) =>
+        ArgumentsOf(parsed).TakeWhile(a => a != "--").Any(a => a is "--help" or "-h" or "-?");
 }

@@ -22,10 +22,9 @@ internal static class ValidateCommand
         {
             try
             {
+                // Every problem in one pass, and what 'run' would refuse before training (a tracking URI) refused too.
                 var resolved = host.Services.GetRequiredService<ExperimentLoader>()
-                    .Load(result.GetRequiredValue(experiment), result.GetValue(CommonOptions.Set) ?? []);
-                // What 'run' would refuse before training, refused here too.
-                TrackingStoreFactory.Validate(resolved.Definition.Tracking);
+                    .Load(result.GetRequiredValue(experiment), result.GetValue(CommonOptions.Set) ?? [], checkTracking: true);
                 AnsiConsole.MarkupLine($"[green]OK[/] {Markup.Escape(resolved.SourcePath)}: experiment '{Markup.Escape(resolved.Definition.Name)}'");
                 AnsiConsole.WriteLine($"  data: {Describe(resolved.Data)}");
                 foreach (var (role, component) in resolved.Model)

@@ -93,6 +93,48 @@ public sealed class ExperimentLoaderTests
     }
 
     [Fact]
+    public void A_type_error_does_not_hide_unknown_components_or_option_errors_elsewhere()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        var path = temp.WriteFile("e.yaml", """
+            name: t
+            seed: many
+            data: {type: mnist, download: false, batch_size: 0}
+            model:
+              generator: mnist-mpl
+              discriminator: mnist-mlp
+            stages:
+              - {name: train, steps: ten, trainer: {type: adversarial, discriminator_steps: 0}}
+            """);
+
+        var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(path, []));
+
+        var messages = error.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains(messages, m => m.StartsWith($"{path}:2:7: expected an integer for seed", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith($"{path}:3:", StringComparison.Ordinal) && m.Contains("data.batch_size must be between 1 and", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith($"{path}:5:", StringComparison.Ordinal) && m.Contains("unknown generator 'mnist-mpl'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith($"{path}:8:", StringComparison.Ordinal) && m.Contains("expected an integer for stages.0.steps", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith($"{path}:8:", StringComparison.Ordinal) && m.Contains("stages.0.trainer.discriminator_steps must be between 1 and 100", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("no stages", StringComparison.Ordinal));
+        Assert.Equal(5, messages.Count);
+    }
+
+    [Fact]
+    public void Checking_the_tracking_uri_adds_its_refusal_to_the_other_errors()
+    {
+        using var temp = new TemporaryDirectory();
+        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        var path = temp.WriteFile("e.yaml", Valid.Replace("discriminator: mnist-mlp", "discriminator: mnist-mpl", StringComparison.Ordinal)
+            + "\ntracking: {uri: 'sqlite:///:memory:'}\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(path, [], checkTracking: true));
+
+        Assert.Contains(error.Errors, e => e.ToString().Contains("unknown discriminator 'mnist-mpl'", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.ToString().StartsWith($"{path}:9:", StringComparison.Ordinal) && e.Message.Contains("in-memory", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Experiment_without_stages_is_refused()
     {
         using var temp = new TemporaryDirectory();

@@ -65,6 +65,61 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Validate_reports_a_type_error_an_unknown_component_and_an_option_error_in_one_run()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.WriteFile("bad.yaml", "name: x\nseed: many\ndata: {type: mnist, batch_size: 0}\nmodel: {generator: mnist-mpl}\nstages: [{steps: 1}]\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{path}:2:7: expected an integer for seed", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:3:", output, StringComparison.Ordinal);
+        Assert.Contains("data.batch_size must be between", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:4:", output, StringComparison.Ordinal);
+        Assert.Contains("unknown generator 'mnist-mpl'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plugin_command_gets_the_arguments_after_its_own_name_even_when_the_word_comes_earlier()
+    {
+        using var temp = new TemporaryDirectory();
+
+        // The value of an option before the command spells its name; only the tokens after the command's own token
+        // (as System.CommandLine parsed the line) are its arguments, not those after the first such word.
+        var (exitCode, output) = GanProcess.Run(temp.Path,
+            "--device", "make-shapes-dataset", "make-shapes-dataset", "shapes", "--size", "8", "--train", "1", "--test", "1");
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(temp.Combine("shapes", "trainA", "0000.png")), output);
+    }
+
+    [Fact]
+    public void Plugin_command_help_is_generated_from_its_options()
+    {
+        var (exitCode, output) = GanProcess.Run(Path.GetTempPath(), "make-shapes-dataset", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Usage: gan make-shapes-dataset DIRECTORY [options]", output, StringComparison.Ordinal);
+        Assert.Matches(@"--size <integer> +Side of the square images in pixels\. Default: 32\.", output);
+        Assert.Matches(@"--train <integer> +Training images per domain\. Default: 200\.", output);
+    }
+
+    [Fact]
+    public void Plugin_command_reports_every_bad_argument_with_exit_code_2_and_does_nothing()
+    {
+        using var temp = new TemporaryDirectory();
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "make-shapes-dataset", "shapes", "--sise", "8", "--train", "0");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("gan make-shapes-dataset: unknown option '--sise'. Did you mean '--size'?", output, StringComparison.Ordinal);
+        Assert.Contains("gan make-shapes-dataset: The field --train must be between 1 and 1000000.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("shapes")));
+    }
+
+    [Fact]
     public void Plugins_command_lists_components_with_their_options_and_defaults()
     {
         var (exitCode, output) = GanProcess.Run(Path.GetTempPath(), "plugins", "--component", "mnist");
