@@ -82,6 +82,38 @@ public sealed class HealthMonitorTrainingTests
         Assert.NotEmpty(store.GetMetricHistory(outcome.RunId, "health/generator_collapse"));
     }
 
+    [Fact]
+    public void Cyclegan_discriminators_are_watched_pair_by_pair_from_the_trainers_declared_roles()
+    {
+        using var temp = new TemporaryDirectory();
+        var (made, madeOutput) = GanProcess.Run(temp.Path, "make-shapes-dataset", temp.Combine("shapes"), "--size", "16", "--train", "8", "--test", "2");
+        Assert.True(made == 0, madeOutput);
+        string[] run =
+        [
+            "run", Path.Combine(RepositoryPaths.Root, "experiments", "cyclegan-small.yaml"),
+            "--set", $"data_root={temp.Path}", "--set", "data.load_size=16", "--set", "data.crop_size=16", "--set", "data.batch_size=2",
+            "--set", "device=cpu", "--set", "threads=1", "--set", "model.generator.ngf=4", "--set", "model.discriminator.ndf=4",
+            "--set", "stages.0.epochs=8", "--set", "health.window=8", "--set", "health.d_loss_below=0.1",
+            "--set", $"tracking.uri={temp.Combine("mlruns")}", "--set", $"checkpoints.directory={temp.Combine("checkpoints")}",
+        ];
+
+        // The paper's balance: neither discriminator wins. A frozen generator (lr 1e-8) against fast discriminators: both do.
+        var (balancedExit, balancedOutput) = GanProcess.Run(temp.Path, run);
+        var (frozenExit, frozenOutput) = GanProcess.Run(temp.Path,
+            [.. run, "--set", "optimizers.generator.lr=1e-8", "--set", "optimizers.discriminator.lr=0.005"]);
+
+        Assert.True(balancedExit == 0 && frozenExit == 0, balancedOutput + frozenOutput);
+        Assert.DoesNotContain("is winning", balancedOutput, StringComparison.Ordinal);
+        Assert.Contains("discriminator A is winning: over the last 8 steps its mean D_A is below 0.1", frozenOutput, StringComparison.Ordinal);
+        Assert.Contains("discriminator B is winning: over the last 8 steps its mean D_B is below 0.1", frozenOutput, StringComparison.Ordinal);
+        var store = new FileStoreReader(temp.Combine("mlruns"));
+        var frozen = store.ListExperiments().SelectMany(e => store.ListRuns(e.ExperimentId))
+            .Single(r => r.Tags.ContainsKey("gan.health.warning.discriminator_winning.A"));
+        Assert.InRange(WarningStartStep(store, frozen.RunId, "discriminator_winning.A"), 1, 32);
+        Assert.InRange(WarningStartStep(store, frozen.RunId, "discriminator_winning.B"), 1, 32);
+        Assert.NotEmpty(store.GetMetricHistory(frozen.RunId, "health/discriminator_winning.B"));
+    }
+
     /// <summary>The step in the run's <c>gan.health.warning.KIND</c> tag, after checking the tag's wording.</summary>
     private static long WarningStartStep(FileStoreReader store, string runId, string kind)
     {
