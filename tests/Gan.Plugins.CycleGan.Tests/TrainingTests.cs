@@ -1,14 +1,11 @@
 using System.Globalization;
 using Gan.Abstractions;
 using Gan.Configuration;
-using Gan.Engine.Experiments;
-using Gan.Engine.Inference;
-using Gan.Engine.Plugins;
+using Gan.Engine;
 using Gan.Engine.Training;
 using Gan.Plugins.CycleGan.Images;
 using Gan.Plugins.CycleGan.Tools;
 using Gan.Tracking;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 
@@ -118,9 +115,7 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
         public const int Steps = Epochs * 6;
 
         private readonly TemporaryDirectory _folder = new();
-        private readonly PluginCatalog _catalog;
-        private readonly ExperimentLoader _loader;
-        private readonly ServiceProvider _pluginServices;
+        private readonly GanEngine _engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         public SmallRun()
             : this(folder => folder.Combine("mlruns"))
@@ -132,27 +127,14 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
         {
             TrackingUri = trackingUri(_folder);
             ShapesDataset.Write(_folder.Combine("shapes"), size: 16, trainCount: 24, testCount: 2, seed: 1);
-            _catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-            _catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
-            _loader = new ExperimentLoader(_catalog);
-            var services = new ServiceCollection();
-            foreach (var descriptor in _catalog.PluginServices)
-            {
-                ((IList<ServiceDescriptor>)services).Add(descriptor);
-            }
-
-            _pluginServices = services.BuildServiceProvider();
-            var experiment = _loader.Load(Path.Combine(RepositoryPaths.Root, "experiments", "cyclegan-small.yaml"),
+            Outcome = _engine.RunAsync(Path.Combine(RepositoryPaths.Root, "experiments", "cyclegan-small.yaml"),
             [
                 $"data_root={_folder.Path}", "data.load_size=16", "data.crop_size=16", "data.batch_size=4",
                 "model.generator.ngf=8", "model.discriminator.ndf=8", "samples.0.count=2", "samples.0.scale=1",
                 $"stages.0.epochs={Epochs}", "stages.0.log_every=1", "stages.0.trainer.n_epochs=3", "stages.0.trainer.n_epochs_decay=3",
                 $"optimizers.default.lr={LearningRate.ToString(CultureInfo.InvariantCulture)}",
                 $"tracking.uri={TrackingUri}", $"tracking.spool_dir={_folder.Combine("spool")}", $"checkpoints.directory={_folder.Combine("checkpoints")}",
-            ]);
-            var runner = new ExperimentRunner(_catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-                new ServiceCollection().BuildServiceProvider());
-            Outcome = runner.RunAsync(experiment, new RecordingProgress(), NoTrainingProgress.Instance, CancellationToken.None).GetAwaiter().GetResult();
+            ]).GetAwaiter().GetResult();
             RunFolder = Directory.Exists(_folder.Combine("mlruns"))
                 ? Directory.GetDirectories(_folder.Combine("mlruns"), Outcome.RunId, SearchOption.AllDirectories).SingleOrDefault() ?? ""
                 : "";
@@ -179,15 +161,13 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
                 .OrderBy(p => p.Item1)
                 .ToList();
 
-        public ITrainedModels Models() => new TrainedModels(_loader, NullLoggerFactory.Instance, new RecordingProgress(),
-            new ServiceCollection().BuildServiceProvider(), _folder.Combine("checkpoints"), TrackingUri, _folder.Combine("cache"));
+        public ITrainedModels Models() => _engine.Models(_folder.Combine("checkpoints"), TrackingUri, _folder.Combine("cache"));
 
-        public IGanTool Tool(string name) => _pluginServices.GetServices<IGanTool>().Single(t => t.Name == name);
+        public IGanTool Tool(string name) => _engine.Tool(name);
 
         public void Dispose()
         {
-            _pluginServices.Dispose();
-            _catalog.Dispose();
+            _engine.Dispose();
             _folder.Dispose();
         }
     }

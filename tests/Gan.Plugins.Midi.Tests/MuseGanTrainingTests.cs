@@ -1,11 +1,7 @@
-using Gan.Engine.Experiments;
-using Gan.Engine.Plugins;
+using Gan.Engine;
 using Gan.Engine.Training;
 using Gan.Plugins.Midi.Smf;
 using Gan.Tracking;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Gan.Toolkit;
 
 namespace Gan.Plugins.Midi.Tests;
 
@@ -48,12 +44,9 @@ public sealed class MuseGanTrainingTests
     {
         using var temp = new TemporaryDirectory();
         TestMidiFolder.Write(temp.Combine("songs"), files: 3, bars: 6);
-        using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-        catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
-        var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-            new ServiceCollection().BuildServiceProvider());
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
-        var outcome = await runner.RunAsync(new ExperimentLoader(catalog).Load(Experiment(temp), []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await engine.RunAsync(Experiment(temp));
 
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         var store = new FileStoreReader(temp.Combine("mlruns"));

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Gan.Engine.Experiments;
-using Gan.Engine.Plugins;
+using Gan.Engine;
 using Gan.Engine.Training;
 using Gan.Tracking;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Gan.Toolkit;
 
 namespace Gan.Plugins.Sequences.Tests;
 
@@ -20,15 +16,10 @@ public sealed class TrainingCollection
 [Trait("Category", "Slow")]
 public sealed class TrainingRunTests
 {
-    private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");
-
     private static async Task<RunOutcome> RunAsync(string experiment)
     {
-        using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-        catalog.LoadFrom(PluginFolder, mustExist: true);
-        var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-            new ServiceCollection().BuildServiceProvider());
-        return await runner.RunAsync(new ExperimentLoader(catalog).Load(experiment, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
+        return await engine.RunAsync(experiment);
     }
 
     /// <summary>The values of metric <paramref name="key"/> logged anywhere under the MLflow file store.</summary>

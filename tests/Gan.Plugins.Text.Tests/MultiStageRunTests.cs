@@ -1,13 +1,6 @@
-using Gan.Abstractions;
-using Gan.Configuration;
-using Gan.Engine.Experiments;
-using Gan.Engine.Inference;
-using Gan.Engine.Plugins;
+using Gan.Engine;
 using Gan.Engine.Training;
 using Gan.Tracking;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Gan.Toolkit;
 
 namespace Gan.Plugins.Text.Tests;
 
@@ -16,8 +9,6 @@ namespace Gan.Plugins.Text.Tests;
 [Trait("Category", "Slow")]
 public sealed class MultiStageRunTests
 {
-    private static readonly string PluginFolder = Path.Combine(AppContext.BaseDirectory, "plugins");
-
     private static string Experiment(string folder) => $"""
         name: qa-text-tiny
         seed: 3
@@ -78,13 +69,9 @@ public sealed class MultiStageRunTests
         using var folder = new TemporaryDirectory();
         folder.WriteFile("qa.tsv", TestData.Tsv());
         var experimentPath = folder.WriteFile("qa-text-tiny.yaml", Experiment(folder.Path));
-        using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-        catalog.LoadFrom(PluginFolder, mustExist: true);
-        var loader = new ExperimentLoader(catalog);
-        var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-            new ServiceCollection().BuildServiceProvider());
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
-        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await engine.RunAsync(experimentPath);
 
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         Assert.Equal([3L, 2L, 2L], outcome.Stages.Select(s => s.Steps));
@@ -101,18 +88,10 @@ public sealed class MultiStageRunTests
         Assert.NotEmpty(Directory.GetFiles(mlruns, "pg_loss", SearchOption.AllDirectories));
 
         // gan answer, as the host runs it: the tool the loaded plugin registered, questions on standard input.
-        var services = new ServiceCollection();
-        foreach (var descriptor in catalog.PluginServices)
-        {
-            ((ICollection<ServiceDescriptor>)services).Add(descriptor);
-        }
-
-        var tool = services.BuildServiceProvider().GetServices<IGanTool>().Single(t => t.Name == "answer");
-        var models = new TrainedModels(loader, NullLoggerFactory.Instance, NullProgressReporter.Instance, new ServiceCollection().BuildServiceProvider(),
-            Path.Combine(folder.Path, "checkpoints"));
         var output = new StringWriter();
         var input = new StringReader("What is the capital of France?\n\nWhere is Lima?\n");
-        var exit = await ToolInvocation.RunAsync(tool, ["--run", outcome.RunId, "--beam", "2"], new ToolContext(models, NullLoggerFactory.Instance, NullProgressReporter.Instance, input, output), CancellationToken.None);
+        var exit = await engine.RunToolAsync("answer", ["--run", outcome.RunId, "--beam", "2"], input, output,
+            engine.Models(Path.Combine(folder.Path, "checkpoints")));
 
         Assert.Equal(0, exit);
         Assert.Equal(2, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -124,13 +103,9 @@ public sealed class MultiStageRunTests
         using var folder = new TemporaryDirectory();
         folder.WriteFile("qa.tsv", TestData.Tsv());
         var experimentPath = folder.WriteFile("small.yaml", Experiment(folder.Path).Replace("    vocab_size: 64\n    embedding_dim: 8\n    hidden_dim: 16", "    vocab_size: 10\n    embedding_dim: 8\n    hidden_dim: 16", StringComparison.Ordinal));
-        using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-        catalog.LoadFrom(PluginFolder, mustExist: true);
-        var loader = new ExperimentLoader(catalog);
-        var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-            new ServiceCollection().BuildServiceProvider());
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
-        var outcome = await runner.RunAsync(loader.Load(experimentPath, []), NullProgressReporter.Instance, NoTrainingProgress.Instance, CancellationToken.None);
+        var outcome = await engine.RunAsync(experimentPath);
 
         Assert.Equal(RunStatus.Failed, outcome.Status);
         Assert.Contains("model.generator.vocab_size is 10", outcome.Message);

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Gan.Engine.Experiments;
-using Gan.Engine.Plugins;
+using Gan.Engine;
 using Gan.Engine.Training;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Gan.Toolkit;
 
 namespace Gan.Bench.Mnist;
@@ -19,17 +16,11 @@ internal static class EngineLoop
         var scratch = Directory.CreateTempSubdirectory("gan-bench-engine-");
         try
         {
-            using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-            catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
-            var experiment = new ExperimentLoader(catalog).Load(settings.Experiment, Overrides(settings, scratch.FullName));
-            var runner = new ExperimentRunner(
-                catalog,
-                new TrackingStoreFactory(NullLoggerFactory.Instance),
-                NullLoggerFactory.Instance,
-                new ServiceCollection().BuildServiceProvider());
+            using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
+            var experiment = engine.Loader.Load(settings.Experiment, Overrides(settings, scratch.FullName));
 
             var trace = new MemoryTrace(settings.WarmupSteps, settings.SampleEvery);
-            var outcome = await runner.RunAsync(experiment, NullProgressReporter.Instance, new MemorySamplingProgress(trace), cancellationToken);
+            var outcome = await engine.Runner.RunAsync(experiment, NullProgressReporter.Instance, new MemorySamplingProgress(trace), cancellationToken);
             if (outcome.Message is not null || outcome.Stages.Count != 1)
             {
                 throw new InvalidOperationException($"The engine run ended {outcome.Status}: {outcome.Message}");

@@ -4,13 +4,10 @@ using System.Globalization;
 using System.Text.Json;
 using CycleGanBench;
 using Gan.Abstractions;
-using Gan.Engine.Experiments;
+using Gan.Engine;
 using Gan.Native;
-using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Tracking;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Gan.Toolkit;
 
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
@@ -27,25 +24,13 @@ var work = Path.Combine(Path.GetTempPath(), $"cyclegan-bench-{Guid.NewGuid():N}"
 Directory.CreateDirectory(work);
 try
 {
-    using var catalog = new PluginCatalog(NullLogger<PluginCatalog>.Instance);
-    catalog.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins"), mustExist: true);
-    var services = new ServiceCollection();
-    foreach (var descriptor in catalog.PluginServices)
-    {
-        ((IList<ServiceDescriptor>)services).Add(descriptor);
-    }
-
-    using var provider = services.BuildServiceProvider();
-    var tools = provider.GetServices<IGanTool>().ToDictionary(t => t.Name);
-    var toolContext = new ToolContext(null!, NullLoggerFactory.Instance, NullProgressReporter.Instance, TextReader.Null, TextWriter.Null);
+    using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
     var total = warmup + iterations;
     // One epoch covers every step, so no epoch-end work (samples, LR update) falls inside the timing.
-    await tools["make-shapes-dataset"].RunAsync(
-        [Path.Combine(work, "shapes"), "--size", size.ToString(CultureInfo.InvariantCulture), "--train", total.ToString(CultureInfo.InvariantCulture), "--test", "2"],
-        toolContext, CancellationToken.None);
+    await engine.RunToolAsync("make-shapes-dataset",
+        [Path.Combine(work, "shapes"), "--size", size.ToString(CultureInfo.InvariantCulture), "--train", total.ToString(CultureInfo.InvariantCulture), "--test", "2"]);
 
-    var loader = new ExperimentLoader(catalog);
-    var experiment = loader.Load(Path.Combine(AppContext.BaseDirectory, "bench-128.yaml"),
+    var experiment = engine.Loader.Load(Path.Combine(AppContext.BaseDirectory, "bench-128.yaml"),
     [
         $"threads={threads}", $"data_root={work}", $"data.load_size={size}", $"data.crop_size={size}",
         $"model.generator.type=resnet_{blocks}blocks", $"stages.0.steps={total}",
@@ -55,8 +40,7 @@ try
     // --turns DIR: take turns with the PyTorch peer iteration by iteration (run.sh's pipes in DIR).
     using var turns = options.TryGetValue("turns", out var turnsDirectory) ? new Turns(turnsDirectory) : null;
     var clock = new StepClock { MemoryAt = [.. Enumerable.Range(0, 11).Select(k => (long)warmup + (k * iterations / 10))], Turns = turns };
-    var runner = new ExperimentRunner(catalog, new TrackingStoreFactory(NullLoggerFactory.Instance), NullLoggerFactory.Instance,
-        new ServiceCollection().BuildServiceProvider());
+    var runner = engine.Runner;
     // --one-thread 1: every continuation of the run on this one thread, so libtorch sees one OpenMP team.
     var outcome = Option("one-thread", 0) == 1
         ? SingleThreadContext.Run(() => runner.RunAsync(experiment, NullProgressReporter.Instance, clock, CancellationToken.None))

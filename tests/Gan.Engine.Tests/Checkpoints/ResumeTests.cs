@@ -24,7 +24,7 @@ public sealed class ResumeTests
             "file" => temp.Combine("mlruns"),
             _ => server!.Uri,
         };
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = TinyExperiments.Mnist(temp, steps: 40, everySteps: 10, trackingUri: uri);
         using var cancel = new CancellationTokenSource();
 
@@ -54,7 +54,7 @@ public sealed class ResumeTests
     public async Task Checkpoint_with_other_network_shapes_is_refused_naming_the_parameter_and_the_option()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         using var cancel = new CancellationTokenSource();
         var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, latentDim: 16), []),
             NullProgressReporter.Instance, new CancelAfterStep(cancel, step: 3), cancel.Token);
@@ -74,7 +74,7 @@ public sealed class ResumeTests
     public async Task Resume_pointed_at_another_tracking_store_names_the_store_the_run_was_recorded_in()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         using var cancel = new CancellationTokenSource();
         var database = temp.Combine("mlflow.db");
         var first = await engine.Runner.RunAsync(engine.Loader.Load(TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: "sqlite:///" + database), []),

@@ -20,7 +20,7 @@ public sealed class ExperimentLoaderTests
     public void Valid_experiment_resolves_every_component_with_defaults()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         var experiment = engine.Loader.Load(temp.WriteFile("e.yaml", Valid), []);
 
@@ -33,7 +33,7 @@ public sealed class ExperimentLoaderTests
     public void Unknown_component_name_is_reported_at_its_position_with_the_closest_name()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", Valid.Replace("{type: mnist-mlp, latent_dim: 100}", "{type: mnist-mpl, latent_dim: 100}"));
 
         var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(path, []));
@@ -48,7 +48,7 @@ public sealed class ExperimentLoaderTests
     public void Unknown_option_of_a_plugin_component_lists_the_allowed_keys()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", Valid.Replace("latent_dim: 100", "latent_dimm: 100"));
 
         var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(path, []));
@@ -63,7 +63,7 @@ public sealed class ExperimentLoaderTests
     public void Command_line_override_reaches_the_component_options()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         var experiment = engine.Loader.Load(temp.WriteFile("e.yaml", Valid), ["model.generator.latent_dim=64", "stages.0.steps=3"]);
 
@@ -76,7 +76,7 @@ public sealed class ExperimentLoaderTests
     public void Several_problems_are_reported_together()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", """
             name: t
             device: tpu
@@ -96,7 +96,7 @@ public sealed class ExperimentLoaderTests
     public void A_type_error_does_not_hide_unknown_components_or_option_errors_elsewhere()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", """
             name: t
             seed: many
@@ -124,7 +124,7 @@ public sealed class ExperimentLoaderTests
     public void Checking_the_tracking_uri_adds_its_refusal_to_the_other_errors()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", Valid.Replace("discriminator: mnist-mlp", "discriminator: mnist-mpl", StringComparison.Ordinal)
             + "\ntracking: {uri: 'sqlite:///:memory:'}\n");
 
@@ -138,7 +138,7 @@ public sealed class ExperimentLoaderTests
     public void Experiment_without_stages_is_refused()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var path = temp.WriteFile("e.yaml", "name: t\ndata: mnist\n");
 
         var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(path, []));
@@ -150,7 +150,7 @@ public sealed class ExperimentLoaderTests
     public void Component_from_a_plugin_that_is_not_loaded_says_how_to_find_plugins()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness();
+        using var engine = GanEngine.Create([]);
 
         var error = Assert.Throws<ConfigurationException>(() => engine.Loader.Load(temp.WriteFile("e.yaml", Valid), []));
 

@@ -12,7 +12,7 @@ public sealed class HealthMonitorTrainingTests
     public async Task Diverging_learning_rate_stops_the_run_and_keeps_the_last_good_networks()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         // LSGAN's squared error gives gradients that grow with the scores, so plain SGD at lr 5 feeds on
         // itself: the scores grow geometrically until float32 overflows a few steps in, after some good steps.
         var experiment = HealthExperiments.Mnist(temp, steps: 200, loss: "lsgan",
@@ -35,7 +35,7 @@ public sealed class HealthMonitorTrainingTests
     public async Task Discriminator_much_stronger_than_the_generator_raises_a_tagged_warning_with_its_start_step()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         // The generator barely learns (lr 1e-8) while the discriminator trains fast: it soon tells every batch apart.
         var experiment = HealthExperiments.Mnist(temp, steps: 120, loss: "minimax",
             optimizers: """
@@ -59,7 +59,7 @@ public sealed class HealthMonitorTrainingTests
     public async Task Generator_chasing_a_frozen_discriminator_collapses_and_the_warning_names_its_start_step()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         // The textbook route to mode collapse: a discriminator that never learns (lr 1e-12) scores every image with
         // one fixed function, so the generator moves every latent towards that function's single favourite image
         // and the distance between its samples shrinks steadily.

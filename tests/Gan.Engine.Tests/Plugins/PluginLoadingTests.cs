@@ -14,7 +14,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     public async Task Plugin_built_alone_and_dropped_into_a_folder_runs_an_experiment()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(plugins.Working);
+        using var engine = GanEngine.Create([plugins.Working]);
 
         var outcome = await engine.RunAsync(TestExperiments.Ring(temp, steps: 40));
 
@@ -27,7 +27,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     public async Task Plugin_stage_callback_runs_after_every_step_and_its_state_survives_a_resume()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(plugins.Working);
+        using var engine = GanEngine.Create([plugins.Working]);
         var path = TestExperiments.Ring(temp, steps: 20);
         string[] overrides = ["checkpoints.enabled=true", $"checkpoints.directory={temp.Combine("checkpoints")}", "checkpoints.every_steps=5"];
         using var cancel = new CancellationTokenSource();
@@ -47,7 +47,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     public async Task Plugin_named_only_in_the_experiments_plugins_list_reaches_the_services_it_registered()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         Assert.DoesNotContain(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
 
         // The ring data source is built from the plugin's own RingGeometry service.
@@ -61,7 +61,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     public async Task Plugin_built_against_contracts_1_0_loads_and_trains_unchanged()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(plugins.Contracts10);
+        using var engine = GanEngine.Create([plugins.Contracts10]);
         var plugin = Assert.Single(engine.Catalog.Plugins, p => p.Name == "Gan.TestPlugins.DropIn");
         Assert.Equal(new Version(1, 0, 0, 0), plugin.ContractsVersion);
 
@@ -73,7 +73,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     [Fact]
     public void Plugin_private_dependency_loads_in_the_plugins_own_context()
     {
-        using var engine = new EngineHarness(plugins.Working);
+        using var engine = GanEngine.Create([plugins.Working]);
         var registration = engine.Catalog.Components.First(c => c.Plugin.Name == "Gan.TestPlugins.DropIn").Registration;
 
         var pluginContext = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(registration.OptionsType.Assembly);
@@ -93,7 +93,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
         Directory.CreateDirectory(broken);
         File.WriteAllBytes(Path.Combine(broken, "Acme.Broken.dll"), [1, 2, 3, 4, 5, 6, 7, 8]);
 
-        using var engine = new EngineHarness(temp.Combine("plugins"), EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([temp.Combine("plugins"), GanEngine.BundledPlugins]);
 
         var failure = Assert.Single(engine.Catalog.Failures);
         Assert.Equal("Acme.Broken", failure.Name);
@@ -105,7 +105,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     [Fact]
     public void Plugin_that_throws_while_loading_is_reported_and_other_plugins_keep_working()
     {
-        using var engine = new EngineHarness(plugins.Throwing, plugins.Working);
+        using var engine = GanEngine.Create([plugins.Throwing, plugins.Working]);
 
         var failure = Assert.Single(engine.Catalog.Failures);
         Assert.Equal("Gan.TestPlugins.Throwing", failure.Name);
@@ -117,7 +117,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     [Fact]
     public void Plugin_missing_a_dependency_names_the_dependency_and_the_plugin_folder()
     {
-        using var engine = new EngineHarness(plugins.MissingDependency(), EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([plugins.MissingDependency(), GanEngine.BundledPlugins]);
 
         var failure = Assert.Single(engine.Catalog.Failures);
         Assert.Equal("Gan.TestPlugins.DropIn", failure.Name);
@@ -128,7 +128,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     [Fact]
     public void Plugin_built_for_a_future_major_version_is_refused_naming_both_versions()
     {
-        using var engine = new EngineHarness(plugins.FutureMajor);
+        using var engine = GanEngine.Create([plugins.FutureMajor]);
 
         var failure = Assert.Single(engine.Catalog.Failures);
         Assert.Equal("Gan.TestPlugins.DropIn", failure.Name);
@@ -140,7 +140,7 @@ public sealed class PluginLoadingTests(DropInPlugins plugins)
     [Fact]
     public void Missing_plugin_folder_given_explicitly_is_reported()
     {
-        using var engine = new EngineHarness("/nonexistent/gan-plugins");
+        using var engine = GanEngine.Create(["/nonexistent/gan-plugins"]);
 
         Assert.Contains("does not exist", Assert.Single(engine.Catalog.Failures).Reason);
     }

@@ -11,7 +11,7 @@ public sealed class TrainingRunTests
     public async Task Short_mnist_run_records_finite_losses_moving_accuracy_params_and_samples()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         var outcome = await engine.RunAsync(TestExperiments.Mnist(temp, steps: 60));
 
@@ -39,7 +39,7 @@ public sealed class TrainingRunTests
     {
         using var first = new TemporaryDirectory();
         using var second = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         var a = await engine.RunAsync(TestExperiments.Mnist(first, steps: 100, seed: 11));
         var b = await engine.RunAsync(TestExperiments.Mnist(second, steps: 100, seed: 11));
@@ -56,7 +56,7 @@ public sealed class TrainingRunTests
     public async Task Cancelled_run_stops_and_is_recorded_as_killed()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         using var cancel = new CancellationTokenSource();
         var experiment = engine.Loader.Load(TestExperiments.Mnist(temp, steps: 100_000), []);
 
@@ -71,7 +71,7 @@ public sealed class TrainingRunTests
     public async Task Multi_stage_experiment_records_a_child_run_per_stage_under_one_parent()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
         var outcome = await engine.RunAsync(TestExperiments.Mnist(temp, steps: 4, secondStageSteps: 3));
 
         Assert.Equal(RunStatus.Finished, outcome.Status);
@@ -87,7 +87,7 @@ public sealed class TrainingRunTests
     public async Task Missing_data_file_fails_the_run_with_a_message_naming_the_folder()
     {
         using var temp = new TemporaryDirectory();
-        using var engine = new EngineHarness(EngineHarness.BundledPlugins);
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
 
         var outcome = await engine.RunAsync(TestExperiments.Mnist(temp, steps: 5), [$"data_root={temp.Path}"]);
 

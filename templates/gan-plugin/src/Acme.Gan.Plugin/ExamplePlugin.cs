@@ -18,6 +18,8 @@ public sealed class ExamplePlugin : IGanPlugin
             (_, options) => new MlpGenerator(options), "MLP generator for 2-D points (example generator).");
         services.AddGanComponent<IDiscriminator, MlpDiscriminatorOptions>("example-mlp",
             (_, options) => new MlpDiscriminator(options), "MLP discriminator for 2-D points (example discriminator).");
+        services.AddGanComponent<ITrainer, ExampleTrainerOptions>("example-gan",
+            (_, options) => new ExampleTrainer(options), "The standard GAN step with a running average of g_loss (example trainer).");
         services.AddGanComponent<IMetric, ModeCoverageOptions>("example-mode-coverage",
             (_, options) => new ModeCoverageMetric(options), "Share of the blobs the generator covers (example metric).");
     }

@@ -42,4 +42,17 @@ public sealed class ComponentTests
         Assert.Equal([5L, 2L], points.shape);
         Assert.Equal([5L], scores.shape);
     }
+
+    [Fact]
+    public void Trainer_state_saved_with_a_checkpoint_reads_back_unchanged()
+    {
+        var trainer = new ExampleTrainer(new ExampleTrainerOptions());
+        using var saved = new ComponentState("trainer");
+        trainer.LoadState(new ComponentState("trainer", new Dictionary<string, string> { ["g_loss_avg"] = "0.6931471805599453" }, new Dictionary<string, Tensor>()));
+
+        trainer.SaveState(saved);
+
+        Assert.Equal("0.6931471805599453", saved.Values["g_loss_avg"]);
+        Assert.Equal([new PlayerPair("", "d_loss", "g_loss")], ((ITrainer)trainer).PlayerPairs);
+    }
 }
