@@ -26,9 +26,14 @@ internal sealed class StageCheckpointer
     private long _lastSavedStep = -1;
     private TrainingPosition? _current;
 
+    /// <param name="settings">The experiment's <c>checkpoints:</c> section.</param>
+    /// <param name="identity">The run and stage; checkpoints go to <c>&lt;directory&gt;/&lt;run id&gt;/resume</c>.</param>
+    /// <param name="metrics">The stage's metric recorder (last values and those since the previous checkpoint).</param>
+    /// <param name="resume">Where the run resumes from, if it does.</param>
+    /// <param name="currentOptions">The experiment's options, flattened, for the compatibility check on resume.</param>
+    /// <param name="logger">For progress and warnings.</param>
     public StageCheckpointer(
         CheckpointDefinition settings,
-        CheckpointStore store,
         StageIdentity identity,
         MetricRecorder metrics,
         ResumePoint? resume,
@@ -36,7 +41,7 @@ internal sealed class StageCheckpointer
         ILogger logger)
     {
         _settings = settings;
-        _store = store;
+        _store = CheckpointStore.ForRun(Path.GetFullPath(settings.Directory), identity.RunId);
         _identity = identity;
         _metrics = metrics;
         _resume = resume is not null && resume.Manifest.Position.StageIndex == identity.StageIndex ? resume : null;
@@ -153,47 +158,7 @@ internal sealed class StageCheckpointer
             manifest.CpuRngState = Convert.ToBase64String(state.data<byte>().ToArray());
         }
 
-        var stateTensors = stageState ? _components.Save(manifest) : [];
-        string folder;
-        try
-        {
-            folder = _store.Write(manifest, temporary =>
-            {
-                if (stateTensors.Count > 0)
-                {
-                    AtomicFile.WriteDurable(Path.Combine(temporary, StateTensorFile.FileName), stream => StateTensorFile.Write(stream, stateTensors));
-                }
-
-                manifest.Networks.AddRange(CheckpointWriter.WriteNetworks(temporary, context.NetworkStore, assembling: true));
-
-                var created = stageState ? context.OptimizerProvider.Created : [];
-                for (var i = 0; i < created.Count; i++)
-                {
-                    var (role, optimizer) = created[i];
-                    if (optimizer is not OptimizerHelper helper)
-                    {
-                        throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot be checkpointed.");
-                    }
-
-                    var file = $"optimizer{i}-{role}.bin";
-                    AtomicFile.WriteDurable(Path.Combine(temporary, file), stream =>
-                    {
-                        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-                        helper.save_state_dict(writer);
-                    });
-                    manifest.Optimizers.Add(new OptimizerEntry(role, optimizer.GetType().Name, file,
-                        helper.ParamGroups.Select(g => g.LearningRate).ToList()));
-                }
-            });
-        }
-        finally
-        {
-            foreach (var (_, tensor) in stateTensors)
-            {
-                tensor.Dispose();
-            }
-        }
-
+        var folder = WriteFiles(manifest, stageState);
         _lastSavedStep = position.Step;
         _store.Prune(_settings.Keep, _settings.BestMetric, _settings.BestMode);
         _logger.LogDebug("Checkpoint ({Reason}) at step {Step}: {Folder}", reason, position.Step, folder);
@@ -243,17 +208,31 @@ internal sealed class StageCheckpointer
     private void Restore(ResumePoint resume, TrainingContext context)
     {
         var manifest = resume.Manifest;
+        RestoreNetworks(resume, context.NetworkStore);
+        var startOfStage = manifest.Position.Step == 0 && manifest.Position.BatchesInEpoch == 0 && manifest.Position.Epoch == 0;
+        RestoreOptimizers(resume, startOfStage ? [] : context.OptimizerProvider.Created);
+        if (!startOfStage)
+        {
+            _components.Load(manifest, resume.Folder, _logger);
+        }
+
+        using var rng = torch.tensor(Convert.FromBase64String(manifest.CpuRngState));
+        torch.set_rng_state(rng);
+    }
+
+    private void RestoreNetworks(ResumePoint resume, NetworkStore networks)
+    {
         var savedOptions = ResumeLocator.ExperimentFileOf(resume) is { } experimentFile
             ? Gan.Configuration.ConfigWriter.Flatten(Gan.Configuration.ConfigDocument.Load(experimentFile).Root)
                 .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in manifest.Networks)
+        foreach (var entry in resume.Manifest.Networks)
         {
             // Networks of earlier stages (the sine predictor before the GAN) are rebuilt too, so that the resumed run
-            // carries, saves and logs them exactly as the uninterrupted run does. torch's random state is restored below.
-            var network = context.NetworkStore.Instances.GetValueOrDefault(entry.Instance)
-                ?? (context.NetworkStore.ComponentOf(entry.Role ?? entry.Instance) is not null
-                    ? context.NetworkStore.Get<INetwork>(entry.Role ?? entry.Instance, entry.Instance)
+            // carries, saves and logs them exactly as the uninterrupted run does. torch's random state is restored after.
+            var network = networks.Instances.GetValueOrDefault(entry.Instance)
+                ?? (networks.ComponentOf(entry.Role ?? entry.Instance) is not null
+                    ? networks.Get<INetwork>(entry.Role ?? entry.Instance, entry.Instance)
                     : null);
             if (network is null)
             {
@@ -266,20 +245,22 @@ internal sealed class StageCheckpointer
             using var reader = new BinaryReader(stream);
             network.Module.load(reader);
         }
+    }
 
-        var startOfStage = manifest.Position.Step == 0 && manifest.Position.BatchesInEpoch == 0 && manifest.Position.Epoch == 0;
-        var created = startOfStage ? [] : context.OptimizerProvider.Created;
-        if (created.Count != manifest.Optimizers.Count)
+    private void RestoreOptimizers(ResumePoint resume, IReadOnlyList<(string Role, torch.optim.Optimizer Optimizer)> created)
+    {
+        var saved = resume.Manifest.Optimizers;
+        if (created.Count != saved.Count)
         {
             throw new GanInputException(
-                $"Cannot resume from {resume.Folder}: the checkpoint has {manifest.Optimizers.Count} optimiser(s) " +
-                $"({string.Join(", ", manifest.Optimizers.Select(o => o.Role))}) but stage '{_identity.StageName}' created {created.Count}.");
+                $"Cannot resume from {resume.Folder}: the checkpoint has {saved.Count} optimiser(s) " +
+                $"({string.Join(", ", saved.Select(o => o.Role))}) but stage '{_identity.StageName}' created {created.Count}.");
         }
 
         for (var i = 0; i < created.Count; i++)
         {
             var (role, optimizer) = created[i];
-            var entry = manifest.Optimizers[i];
+            var entry = saved[i];
             if (entry.Role != role || entry.Type != optimizer.GetType().Name || optimizer is not OptimizerHelper helper)
             {
                 throw new GanInputException(
@@ -298,14 +279,52 @@ internal sealed class StageCheckpointer
                 throw new GanInputException($"Cannot resume from {resume.Folder}: {entry.File} does not fit optimiser '{role}': {ex.Message}");
             }
         }
-
-        if (!startOfStage)
-        {
-            _components.Load(manifest, resume.Folder, _logger);
-        }
-
-        using var rng = torch.tensor(Convert.FromBase64String(manifest.CpuRngState));
-        torch.set_rng_state(rng);
     }
 
+    /// <summary>Writes the checkpoint's folder: component state, networks and (within a stage) optimisers; returns it.</summary>
+    private string WriteFiles(CheckpointManifest manifest, bool stageState)
+    {
+        var context = _context!;
+        var stateTensors = stageState ? _components.Save(manifest) : [];
+        try
+        {
+            return _store.Write(manifest, temporary =>
+            {
+                if (stateTensors.Count > 0)
+                {
+                    AtomicFile.WriteDurable(Path.Combine(temporary, StateTensorFile.FileName), stream => StateTensorFile.Write(stream, stateTensors));
+                }
+
+                manifest.Networks.AddRange(CheckpointWriter.WriteNetworks(temporary, context.NetworkStore, assembling: true));
+                manifest.Optimizers.AddRange(WriteOptimizers(temporary, stageState ? context.OptimizerProvider.Created : []));
+            });
+        }
+        finally
+        {
+            foreach (var (_, tensor) in stateTensors)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static IEnumerable<OptimizerEntry> WriteOptimizers(string folder, IReadOnlyList<(string Role, torch.optim.Optimizer Optimizer)> created)
+    {
+        for (var i = 0; i < created.Count; i++)
+        {
+            var (role, optimizer) = created[i];
+            if (optimizer is not OptimizerHelper helper)
+            {
+                throw new InvalidOperationException($"Optimizer {optimizer.GetType().Name} cannot be checkpointed.");
+            }
+
+            var file = $"optimizer{i}-{role}.bin";
+            AtomicFile.WriteDurable(Path.Combine(folder, file), stream =>
+            {
+                using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                helper.save_state_dict(writer);
+            });
+            yield return new OptimizerEntry(role, optimizer.GetType().Name, file, helper.ParamGroups.Select(g => g.LearningRate).ToList());
+        }
+    }
 }

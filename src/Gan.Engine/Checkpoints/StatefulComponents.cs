@@ -69,7 +69,7 @@ internal sealed class StatefulComponents
             foreach (var (slot, component) in _components)
             {
                 var recorded = manifest.ComponentState.ContainsKey(slot) || (slot == TrainerSlot && manifest.ComponentState.Count == 0);
-                LoadOne(slot, component, recorded, SavedValues(manifest, slot), SavedTensors(tensors, slot), folder, logger);
+                LoadOne(new SavedSlot(slot, recorded, SavedValues(manifest, slot), SavedTensors(tensors, slot)), component, folder, logger);
             }
         }
         finally
@@ -83,13 +83,9 @@ internal sealed class StatefulComponents
         }
     }
 
-    /// <param name="recorded">
-    /// Whether the checkpoint recorded this slot; a trainer's slot counts as recorded in checkpoints written before
-    /// contracts 1.1, whose trainer state (possibly empty) is in <see cref="CheckpointManifest.TrainerState"/>.
-    /// </param>
-    private static void LoadOne(string slot, object component, bool recorded, IReadOnlyDictionary<string, string> values,
-        Dictionary<string, Tensor> tensors, string folder, ILogger logger)
+    private static void LoadOne(SavedSlot saved, object component, string folder, ILogger logger)
     {
+        var (slot, recorded, values, tensors) = saved;
         if (component is not IStatefulComponent stateful)
         {
             if (values.Count > 0 || tensors.Count > 0)
@@ -122,4 +118,14 @@ internal sealed class StatefulComponents
     private static Dictionary<string, Tensor> SavedTensors(Dictionary<string, Tensor> all, string slot) =>
         all.Where(kv => kv.Key.StartsWith(slot + "/", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[(slot.Length + 1)..], kv => kv.Value, StringComparer.Ordinal);
+
+    /// <summary>What a checkpoint holds for one slot.</summary>
+    /// <param name="Slot">The slot's name.</param>
+    /// <param name="Recorded">
+    /// Whether the checkpoint recorded this slot; a trainer's slot counts as recorded in checkpoints written before
+    /// contracts 1.1, whose trainer state (possibly empty) is in <see cref="CheckpointManifest.TrainerState"/>.
+    /// </param>
+    /// <param name="Values">The slot's values.</param>
+    /// <param name="Tensors">The slot's tensors (owned by the caller).</param>
+    private sealed record SavedSlot(string Slot, bool Recorded, IReadOnlyDictionary<string, string> Values, Dictionary<string, Tensor> Tensors);
 }

@@ -71,11 +71,28 @@ public sealed class ExperimentLoader
         var metrics = ResolveList(resolver, typeof(IMetric), definition.Metrics, "metrics", context);
         var samples = ResolveList(resolver, typeof(ISampleRenderer), definition.Samples, "samples", context);
 
+        var stages = ResolveStages(resolver, definition, root, context);
+        if (DeviceSelector.Validate(definition.Device) is { } deviceError)
+        {
+            context.AddError(Child(root, "device") ?? root, deviceError);
+        }
+
+        if (checkTracking)
+        {
+            CheckTracking(definition, root, context);
+        }
+
+        context.ThrowIfErrors();
+        return new ResolvedExperiment(path, definition, data!, model, loss, metrics, samples, stages);
+    }
+
+    /// <summary>Each stage's trainer and checks; when the stages did not bind (their errors are recorded), their trainers are still checked.</summary>
+    private static List<ResolvedStage> ResolveStages(ComponentResolver resolver, ExperimentDefinition definition, YamlMappingNode root, BindingContext context)
+    {
         var stages = new List<ResolvedStage>();
         var stageNodes = Child(root, "stages") as YamlSequenceNode;
         if (definition.Stages.Count == 0 && stageNodes is { Children.Count: > 0 })
         {
-            // The stages did not bind (their errors are recorded); their trainers are still checked.
             for (var i = 0; i < stageNodes.Children.Count; i++)
             {
                 var trainer = stageNodes.Children[i] is YamlMappingNode stage ? Child(stage, "trainer") : null;
@@ -107,26 +124,21 @@ public sealed class ExperimentLoader
             }
         }
 
-        if (DeviceSelector.Validate(definition.Device) is { } deviceError)
-        {
-            context.AddError(Child(root, "device") ?? root, deviceError);
-        }
+        return stages;
+    }
 
-        if (checkTracking)
+    /// <summary>What <c>run</c> refuses about the tracking section (credentials in the URI, a malformed sqlite: URI), as a positioned error.</summary>
+    private static void CheckTracking(ExperimentDefinition definition, YamlMappingNode root, BindingContext context)
+    {
+        try
         {
-            try
-            {
-                TrackingStoreFactory.Validate(definition.Tracking);
-            }
-            catch (GanInputException ex)
-            {
-                var tracking = Child(root, "tracking") as YamlMappingNode;
-                context.AddError((tracking is null ? null : Child(tracking, "uri")) ?? tracking ?? (YamlNode)root, ex.Message);
-            }
+            TrackingStoreFactory.Validate(definition.Tracking);
         }
-
-        context.ThrowIfErrors();
-        return new ResolvedExperiment(path, definition, data!, model, loss, metrics, samples, stages);
+        catch (GanInputException ex)
+        {
+            var tracking = Child(root, "tracking") as YamlMappingNode;
+            context.AddError((tracking is null ? null : Child(tracking, "uri")) ?? tracking ?? (YamlNode)root, ex.Message);
+        }
     }
 
     private static List<ResolvedComponent> ResolveList(

@@ -106,26 +106,8 @@ public sealed class PluginCatalog : IDisposable
             return;
         }
 
-        Version? builtAgainst;
-        try
+        if (CheckContracts(name, folder, assemblyPath) is not { } builtAgainst)
         {
-            builtAgainst = PluginManifestReader.ReferencedContractsVersion(assemblyPath);
-        }
-        catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException)
-        {
-            Fail(name, folder, $"{name}.dll is not a valid .NET assembly ({ex.Message})");
-            return;
-        }
-
-        if (builtAgainst is null)
-        {
-            Fail(name, folder, $"{name}.dll does not reference Gan.Abstractions, so it cannot contain a plugin");
-            return;
-        }
-
-        if (ContractsCompatibility.Check(builtAgainst, ContractsVersion.Current) is { } incompatible)
-        {
-            Fail(name, folder, incompatible);
             return;
         }
 
@@ -157,6 +139,35 @@ public sealed class PluginCatalog : IDisposable
         {
             Fail(name, folder, Describe(ex));
         }
+    }
+
+    /// <summary>The contracts version the plugin was built against, read without loading it; null (and a failure recorded) when it cannot load.</summary>
+    private Version? CheckContracts(string name, string folder, string assemblyPath)
+    {
+        Version? builtAgainst;
+        try
+        {
+            builtAgainst = PluginManifestReader.ReferencedContractsVersion(assemblyPath);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException)
+        {
+            Fail(name, folder, $"{name}.dll is not a valid .NET assembly ({ex.Message})");
+            return null;
+        }
+
+        if (builtAgainst is null)
+        {
+            Fail(name, folder, $"{name}.dll does not reference Gan.Abstractions, so it cannot contain a plugin");
+            return null;
+        }
+
+        if (ContractsCompatibility.Check(builtAgainst, ContractsVersion.Current) is { } incompatible)
+        {
+            Fail(name, folder, incompatible);
+            return null;
+        }
+
+        return builtAgainst;
     }
 
     private static List<Type> FindEntryTypes(Assembly assembly)

@@ -189,7 +189,6 @@ internal sealed class RunSession
             .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         return new StageCheckpointer(
             settings,
-            CheckpointStore.ForRun(Path.GetFullPath(settings.Directory), CheckpointRunId),
             new StageIdentity(Experiment.Definition.Name, CheckpointRunId, stage.Index, stage.Definition.Name, _stageRunIds, _scope.Store.Description),
             recorder,
             _scope.Resume,
@@ -204,9 +203,7 @@ internal sealed class RunSession
         var definition = stage.Definition;
         var networks = components.Networks;
         using var optimizers = new OptimizerProvider(Experiment.Definition.Optimizers, definition.Optimizers);
-        var context = new TrainingContext(
-            definition.Name, components.Context, networks, optimizers, components.Loss, components.Data, tracker,
-            _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"), components.CancellationToken)
+        var context = new TrainingContext(definition.Name, components, optimizers, tracker, _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"))
         {
             Throughput = throughput,
         };

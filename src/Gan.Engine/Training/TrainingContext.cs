@@ -12,26 +12,22 @@ internal sealed class TrainingContext : ITrainingContext
     /// <summary>The experiment's loss, or null when it has none.</summary>
     public ILossStrategy? LossOrNull => _loss;
 
-    public TrainingContext(
-        string stageName,
-        ComponentContext components,
-        NetworkStore networks,
-        OptimizerProvider optimizers,
-        ILossStrategy? loss,
-        IDataSource data,
-        IRunTracker tracker,
-        ILogger logger,
-        CancellationToken cancellationToken)
+    /// <param name="stageName">The stage's name.</param>
+    /// <param name="components">The run's components, shared by its stages.</param>
+    /// <param name="optimizers">This stage's optimisers.</param>
+    /// <param name="tracker">The run the stage records to.</param>
+    /// <param name="logger">The stage's logger.</param>
+    public TrainingContext(string stageName, StageComponents components, OptimizerProvider optimizers, IRunTracker tracker, ILogger logger)
     {
         StageName = stageName;
-        Components = components;
-        NetworkStore = networks;
+        Components = components.Context;
+        NetworkStore = components.Networks;
         OptimizerProvider = optimizers;
-        _loss = loss;
-        Data = data;
+        _loss = components.Loss;
+        Data = components.Data;
         Tracker = tracker;
         Logger = logger;
-        CancellationToken = cancellationToken;
+        CancellationToken = components.CancellationToken;
     }
 
     public Device Device => Components.Device;
