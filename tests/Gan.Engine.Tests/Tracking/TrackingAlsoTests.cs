@@ -17,10 +17,8 @@ public sealed class TrackingAlsoTests
     [Fact]
     public async Task A_run_also_tracked_by_a_plugin_backend_has_every_step_in_the_sqlite_store_and_in_the_plugins_file()
     {
-        using var temp = new TemporaryDirectory();
-        using var engine = Engine();
-        var (uri, jsonl) = ("sqlite:///" + temp.Combine("mlflow.db"), temp.Combine("runs.jsonl"));
-        var path = TinyExperiments.Mnist(temp, steps: 6, everySteps: 3, trackingUri: uri);
+        using var run = new TinyRun(steps: 6, everySteps: 3);
+        var (engine, uri, jsonl, path) = (run.Engine, run.Uri, run.Jsonl, run.Path);
 
         var outcome = await engine.RunAsync(path, [$"tracking.also=['jsonl://{jsonl}']"]);
 
@@ -40,10 +38,8 @@ public sealed class TrackingAlsoTests
     [Fact]
     public async Task An_extra_tracker_throwing_on_every_call_stops_neither_training_nor_the_other_trackers()
     {
-        using var temp = new TemporaryDirectory();
-        using var engine = Engine();
-        var (uri, jsonl) = ("sqlite:///" + temp.Combine("mlflow.db"), temp.Combine("runs.jsonl"));
-        var path = TinyExperiments.Mnist(temp, steps: 6, everySteps: 3, trackingUri: uri);
+        using var run = new TinyRun(steps: 6, everySteps: 3);
+        var (engine, uri, jsonl, path) = (run.Engine, run.Uri, run.Jsonl, run.Path);
 
         var outcome = await engine.RunAsync(path, [$"tracking.also=['throwing:///x', 'jsonl://{jsonl}']"]);
 
@@ -56,10 +52,8 @@ public sealed class TrackingAlsoTests
     [Fact]
     public async Task A_resumed_run_opens_a_new_run_in_each_extra_tracker_tagged_with_the_same_primary_run()
     {
-        using var temp = new TemporaryDirectory();
-        using var engine = Engine();
-        var (uri, jsonl) = ("sqlite:///" + temp.Combine("mlflow.db"), temp.Combine("runs.jsonl"));
-        var path = TinyExperiments.Mnist(temp, steps: 8, everySteps: 2, trackingUri: uri);
+        using var run = new TinyRun(steps: 8, everySteps: 2);
+        var (engine, uri, jsonl, path) = (run.Engine, run.Uri, run.Jsonl, run.Path);
         string[] also = [$"tracking.also=['jsonl://{jsonl}']"];
         using var cancel = new CancellationTokenSource();
 
@@ -81,23 +75,43 @@ public sealed class TrackingAlsoTests
     [Fact]
     public void Validate_names_an_also_entry_with_a_scheme_no_provider_handles_and_knows_the_plugins_schemes()
     {
-        using var temp = new TemporaryDirectory();
-        using var engine = Engine();
-        var path = TinyExperiments.Mnist(temp, steps: 2, everySteps: 2);
+        using var run = new TinyRun(steps: 2, everySteps: 2);
 
         var error = Assert.Throws<ConfigurationException>(() =>
-            engine.Loader.Load(path, [$"tracking.also=['jsonl://{temp.Combine("runs.jsonl")}', 'tb:///x']"], checkTracking: true));
+            run.Engine.Loader.Load(run.Path, [$"tracking.also=['jsonl://{run.Jsonl}', 'tb:///x']"], checkTracking: true));
 
         Assert.Contains("tracking.also.1 'tb:///x' has scheme 'tb', which no tracking provider handles; available: sqlite, file (or a folder), "
             + "http, https, jsonl, throwing — a plugin may add more.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("tracking.also.0", error.Message, StringComparison.Ordinal);
     }
 
-    private static EngineHarness Engine()
+    /// <summary>The tiny MNIST experiment tracked into SQLite, and an engine that has the JSON-lines plugin.</summary>
+    private sealed class TinyRun : IDisposable
     {
-        var engine = new EngineHarness(EngineHarness.BundledPlugins);
-        engine.Catalog.AddInProcess(new JsonlTrackingPlugin(), "Gan.Tests.JsonlTracking");
-        return engine;
+        private readonly TemporaryDirectory _temp = new();
+
+        public TinyRun(long steps, long everySteps)
+        {
+            Engine = new EngineHarness(EngineHarness.BundledPlugins);
+            Engine.Catalog.AddInProcess(new JsonlTrackingPlugin(), "Gan.Tests.JsonlTracking");
+            Uri = "sqlite:///" + _temp.Combine("mlflow.db");
+            Jsonl = _temp.Combine("runs.jsonl");
+            Path = TinyExperiments.Mnist(_temp, steps, everySteps, trackingUri: Uri);
+        }
+
+        public EngineHarness Engine { get; }
+
+        public string Uri { get; }
+
+        public string Jsonl { get; }
+
+        public string Path { get; }
+
+        public void Dispose()
+        {
+            Engine.Dispose();
+            _temp.Dispose();
+        }
     }
 
     private static async Task<List<long>> PrimaryStepsAsync(string uri, string runId, string key)
