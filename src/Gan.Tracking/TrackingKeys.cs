@@ -20,6 +20,15 @@ public static class TrackingKeys
     /// <summary>Prefix of the tag recording that a param or tag value was truncated: <c>gan.truncated.&lt;key&gt;</c>.</summary>
     public const string TruncatedTagPrefix = "gan.truncated.";
 
+    /// <summary>
+    /// Prefix of the tags on a run naming its copies in the extra trackers (<c>tracking.also</c>):
+    /// <c>gan.tracking.also.&lt;n&gt;</c> = "&lt;run id&gt; (&lt;store&gt;)", n counting the list's entries from 0.
+    /// </summary>
+    public const string AlsoTagPrefix = "gan.tracking.also.";
+
+    /// <summary>Tag on a run of an extra tracker (<c>tracking.also</c>) holding the id of the run it copies.</summary>
+    public const string PrimaryRunTag = "gan.tracking.primary_run_id";
+
     /// <summary>Tag MLflow's UI reads to decide whether a run has step-indexed images.</summary>
     public const string LoggedImagesTag = MlflowTags.LoggedImages;
 

@@ -19,4 +19,5 @@ internal static class TrackingLogEvents
     public static readonly EventId Spooling = new(4111, nameof(Spooling));
     public static readonly EventId Replayed = new(4112, nameof(Replayed));
     public static readonly EventId LeftSpooled = new(4113, nameof(LeftSpooled));
+    public static readonly EventId TrackerFailed = new(4114, nameof(TrackerFailed));
 }

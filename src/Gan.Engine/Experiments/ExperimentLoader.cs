@@ -3,6 +3,8 @@ using Gan.Configuration;
 using Gan.Engine.Components;
 using Gan.Engine.Plugins;
 using Gan.Engine.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using YamlDotNet.RepresentationModel;
 
 namespace Gan.Engine.Experiments;
@@ -79,7 +81,7 @@ public sealed class ExperimentLoader
 
         if (checkTracking)
         {
-            CheckTracking(definition, root, context);
+            CheckTracking(definition.Tracking, root, context);
         }
 
         context.ThrowIfErrors();
@@ -127,17 +129,25 @@ public sealed class ExperimentLoader
         return stages;
     }
 
-    /// <summary>What <c>run</c> refuses about the tracking section (credentials in the URI, a malformed sqlite: URI), as a positioned error.</summary>
-    private static void CheckTracking(ExperimentDefinition definition, YamlMappingNode root, BindingContext context)
+    // Every tracking URI, tracking.uri and each tracking.also entry, checked by the provider its scheme names; the
+    // plugins' backends are made as a run makes them, so a scheme a plugin adds is known here too.
+    private void CheckTracking(TrackingDefinition tracking, YamlMappingNode root, BindingContext context)
     {
+        var services = ExperimentServices.Create(_catalog, NullLoggerFactory.Instance);
         try
         {
-            TrackingStoreFactory.Validate(definition.Tracking);
+            var section = Child(root, "tracking") as YamlMappingNode;
+            foreach (var (alsoIndex, message) in TrackingStoreFactory.Problems(tracking, services.GetServices<ITrackingBackend>()))
+            {
+                var node = section is null ? null
+                    : alsoIndex is { } index ? (Child(section, "also") as YamlSequenceNode)?.Children.ElementAtOrDefault(index)
+                    : Child(section, "uri");
+                context.AddError(node ?? section ?? root, message);
+            }
         }
-        catch (GanInputException ex)
+        finally
         {
-            var tracking = Child(root, "tracking") as YamlMappingNode;
-            context.AddError((tracking is null ? null : Child(tracking, "uri")) ?? tracking ?? (YamlNode)root, ex.Message);
+            services.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class TrackingDefinition
     [Description("Tracking URI: sqlite:///FILE.db (MLflow's SQLite store), http(s):// (MLflow server, REST API), or a folder or file: URI (MLflow's file store, for MLflow before 3.7). Default: $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db (./mlruns when it already holds a file store and no mlflow.db exists).")]
     public string? Uri { get; set; }
 
+    [Description("More places every run is recorded in, besides uri: tracking URIs as for uri, or a scheme a plugin adds (e.g. [sqlite:///backup.db, http://mlflow:5000]). Each gets a run of its own, tagged with the main run's id; one that fails is reported once and left out, and training goes on.")]
+    public List<string> Also { get; set; } = [];
+
     [Description("MLflow experiment name. Default: $MLFLOW_EXPERIMENT_NAME, else the experiment's name.")]
     public string? Experiment { get; set; }
 

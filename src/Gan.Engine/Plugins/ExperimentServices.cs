@@ -42,6 +42,10 @@ internal sealed class ExperimentServices : IServiceProvider, IAsyncDisposable
         return new ExperimentServices(services.BuildServiceProvider(), host);
     }
 
+    /// <summary>Plugin services alone, over an empty host: what checking an experiment and a sweep's parent run need (tracking backends).</summary>
+    public static ExperimentServices Create(PluginCatalog catalog, ILoggerFactory loggerFactory) =>
+        Create(catalog, new ServiceCollection().BuildServiceProvider(), loggerFactory);
+
     public object? GetService(Type serviceType) => _plugins.GetService(serviceType) ?? _host.GetService(serviceType);
 
     public ValueTask DisposeAsync() => _plugins.DisposeAsync();

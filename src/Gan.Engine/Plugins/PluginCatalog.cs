@@ -18,6 +18,9 @@ public sealed class PluginCatalog : IDisposable
     /// <summary>The types whose assemblies are shared across the plugin boundary.</summary>
     private static readonly Type[] SharedTypes =
     [
+        // Gan.Tracking is not shared: plugins add tracking backends through Gan.Abstractions' ITrackingBackend (1.1),
+        // which the engine adapts (Gan.Tracking.BackendTrackingProvider); sharing Gan.Tracking would force its
+        // dependencies (YamlDotNet, Microsoft.Data.Sqlite) on every plugin.
         typeof(IGanPlugin),
         // The plugin toolkit ships with the host and is versioned with the contracts (docs/plugin-authoring.md).
         typeof(Gan.Toolkit.SeededRandom),
@@ -185,6 +188,17 @@ public sealed class PluginCatalog : IDisposable
         }
 
         return types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IGanPlugin).IsAssignableFrom(t)).ToList();
+    }
+
+    /// <summary>
+    /// Adds a plugin object of this process as a loaded plugin, through the path a plugin from a folder takes (tests
+    /// that need a plugin's registrations without building one).
+    /// </summary>
+    internal void AddInProcess(IGanPlugin plugin, string name)
+    {
+        var info = new PluginInfo(name, "0.0.0", "", ContractsVersion.Current);
+        _plugins.Add(info);
+        Register(plugin, info);
     }
 
     private void Register(IGanPlugin plugin, PluginInfo info)

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
+using Gan.Engine.Plugins;
 using Gan.Engine.Training;
 using Gan.Tracking;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gan.Engine.Sweeps;
@@ -16,6 +18,7 @@ public sealed class SweepRunner
 {
     private readonly ExperimentLoader _loader;
     private readonly TrackingStoreFactory _tracking;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
 
     /// <summary>Creates the runner.</summary>
@@ -23,6 +26,7 @@ public sealed class SweepRunner
     {
         _loader = loader;
         _tracking = tracking;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<SweepRunner>();
     }
 
@@ -57,7 +61,8 @@ public sealed class SweepRunner
         var folder = Path.GetFullPath(Path.Combine(section.Directory, $"{definition.Name}-{DateTime.Now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..4]}"));
         Directory.CreateDirectory(folder);
 
-        var store = _tracking.Create(definition.Tracking);
+        await using var services = ExperimentServices.Create(_loader.Catalog, _loggerFactory);
+        var store = _tracking.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
         var experimentName = TrackingStoreFactory.ExperimentName(definition);
         var runName = $"{definition.Name}-sweep-{DateTime.Now:yyyyMMdd-HHmmss}";
         await using var parent = await store.StartRunAsync(new RunStartRequest(experimentName, runName, new Dictionary<string, string>
@@ -127,7 +132,8 @@ public sealed class SweepRunner
         try
         {
             var definition = _loader.Load(manifest.ExperimentPath, manifest.BaseOverrides).Definition;
-            var store = _tracking.Create(definition.Tracking);
+            await using var services = ExperimentServices.Create(_loader.Catalog, _loggerFactory);
+        var store = _tracking.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
             await using var parent = await store.StartRunAsync(new RunStartRequest(TrackingStoreFactory.ExperimentName(definition), "",
                 new Dictionary<string, string>(), ExistingRunId: manifest.ParentRunId), cancellation);
             report($"re-running trial(s) {string.Join(", ", trials.Select(t => t.Index))} of {sweepFolder}");

@@ -3,6 +3,7 @@ using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
 using Gan.Engine.Plugins;
 using Gan.Tracking;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
 
@@ -53,7 +54,7 @@ public sealed class ExperimentRunner
         var device = DeviceSelector.Select(definition.Device, _logger);
         await using var services = ExperimentServices.Create(_catalog, _services, _loggerFactory);
         var context = ComponentContextFactory.Create(definition, device, _loggerFactory, preparationProgress, services);
-        var store = _trackingFactory.Create(definition.Tracking);
+        var store = _trackingFactory.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
         resume = await TrimAfterCheckpointAsync(store, resume, cancellationToken);
         var experimentName = TrackingStoreFactory.ExperimentName(definition);
         var runName = definition.Tracking.RunName ?? $"{definition.Name}-{DateTime.Now:yyyyMMdd-HHmmss}";

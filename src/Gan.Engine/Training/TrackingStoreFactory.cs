@@ -1,18 +1,20 @@
-using System.Collections.Concurrent;
 using Gan.Abstractions;
 using Gan.Engine.Experiments;
 using Gan.Tracking;
+using Gan.Tracking.FanOut;
 using Gan.Tracking.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Gan.Engine.Training;
 
 /// <summary>
-/// Chooses the tracking backend as MLflow's own clients do: the experiment's <c>tracking.uri</c>, else
-/// <c>MLFLOW_TRACKING_URI</c>, else <c>sqlite:///mlflow.db</c> (MLflow's default since 3.7) unless <c>./mlruns</c>
+/// The engine's entry to tracking. Resolves the URI as MLflow's own clients do: the experiment's <c>tracking.uri</c>,
+/// else <c>MLFLOW_TRACKING_URI</c>, else <c>sqlite:///mlflow.db</c> (MLflow's default since 3.7) unless <c>./mlruns</c>
 /// already holds file-store runs and no <c>mlflow.db</c> exists, in which case that file store goes on being used, as
-/// MLflow decides too. <c>sqlite:</c> selects MLflow's SQLite store, http(s) the REST client, a folder or
-/// <c>file:</c> URI the file store. Credentials come from MLflow's variables only (see <see cref="MlflowConnection"/>).
+/// MLflow decides too. The store itself comes from a <see cref="TrackingProviderRegistry"/>, by the URI's scheme:
+/// <c>sqlite:</c> MLflow's SQLite store, http(s) the REST client, a folder or <c>file:</c> URI the file store, and any
+/// scheme a plugin's <see cref="ITrackingBackend"/> adds. With <c>tracking.also</c> the run goes to each of those URIs
+/// too (<see cref="FanOutTrackingStore"/>). Credentials come from MLflow's variables only (see <see cref="MlflowConnection"/>).
 /// </summary>
 public sealed class TrackingStoreFactory
 {
@@ -26,22 +28,43 @@ public sealed class TrackingStoreFactory
     public const string SpoolVariable = "GAN_TRACKING_SPOOL";
 
     private readonly ILoggerFactory _loggerFactory;
-    private readonly ConcurrentDictionary<string, RestTrackingStore> _restStores = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the factory.</summary>
-    public TrackingStoreFactory(ILoggerFactory loggerFactory) => _loggerFactory = loggerFactory;
+    // One set of provider instances for the factory's life: the REST provider shares a store (one sender, one spool)
+    // between the runs of a process.
+    private readonly List<ITrackingProvider> _providers;
 
-    /// <summary>The store for <paramref name="definition"/>.</summary>
-    public ITrackingStore Create(TrackingDefinition definition)
+    /// <summary>Creates the factory with the built-in providers.</summary>
+    public TrackingStoreFactory(ILoggerFactory loggerFactory)
+        : this(loggerFactory, [])
+    {
+    }
+
+    /// <summary>Creates the factory with the built-in providers, then <paramref name="providers"/>.</summary>
+    public TrackingStoreFactory(ILoggerFactory loggerFactory, IEnumerable<ITrackingProvider> providers)
+    {
+        _loggerFactory = loggerFactory;
+        _providers = [.. TrackingProviderRegistry.WithBuiltIns(loggerFactory, providers).Providers];
+    }
+
+    /// <summary>The store for <paramref name="definition"/>, with the built-in providers and the factory's own.</summary>
+    public ITrackingStore Create(TrackingDefinition definition) => Create(definition, []);
+
+    /// <summary>
+    /// The store for <paramref name="definition"/>: the primary store, or a <see cref="FanOutTrackingStore"/> when
+    /// <c>tracking.also</c> names more. <paramref name="backends"/> are the plugins' backends of this run.
+    /// </summary>
+    /// <exception cref="GanInputException">A URI no provider takes, or one its provider refuses.</exception>
+    public ITrackingStore Create(TrackingDefinition definition, IEnumerable<ITrackingBackend> backends)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(backends);
         if (!definition.Enabled)
         {
             return new NullTrackingStore();
         }
 
-        Validate(definition);
-        var uri = ResolveUri(definition.Uri);
+        var registry = new TrackingProviderRegistry([.. _providers, .. backends.Select(b => new BackendTrackingProvider(b, _loggerFactory))]);
+        ThrowIfInvalid(definition, registry);
         if (UsesLegacyFileStoreDefault(definition.Uri))
         {
             _loggerFactory.CreateLogger<TrackingStoreFactory>().LogWarning(
@@ -50,54 +73,81 @@ public sealed class TrackingStoreFactory
                 + "SQLite store instead (docs/tracking.md).", SqliteStoreLocation.DefaultUri, UriVariable);
         }
 
-        if (IsHttp(uri))
+        var targets = Targets(definition);
+        var primary = registry.Create(targets[0]);
+        if (targets.Count == 1)
         {
-            var options = new MlflowRestOptions
-            {
-                SpoolDirectory = SpoolDirectory(definition.SpoolDir),
-                StartTimeout = TimeSpan.FromSeconds(Math.Max(0, definition.StartTimeoutSeconds)),
-                FlushTimeout = TimeSpan.FromSeconds(Math.Max(0, definition.FlushTimeoutSeconds)),
-                RetryBudget = TimeSpan.FromSeconds(Math.Max(0, definition.RetrySeconds)),
-            };
-            var connection = Connect(uri, definition.InsecureTls);
-            var key = $"{connection.DisplayUri}|{connection.InsecureTls}|{options.SpoolDirectory}|{options.StartTimeout}|{options.FlushTimeout}|{options.RetryBudget}";
-            return _restStores.GetOrAdd(key, _ => new RestTrackingStore(connection, options, _loggerFactory));
+            return primary;
         }
 
-        if (SqliteStoreLocation.IsSqliteUri(uri))
-        {
-            return new SqliteTrackingStore(SqliteDatabasePath(uri), DefaultArtifactRoot, _loggerFactory);
-        }
-
-        return new FileTrackingStore(FileStoreFolder(uri), _loggerFactory);
+        var also = targets.Skip(1).Select(registry.Create).ToList();
+        _loggerFactory.CreateLogger<TrackingStoreFactory>().LogInformation("Runs are also recorded in {Stores}.",
+            string.Join("; ", also.Select(store => store.Description)));
+        return new FanOutTrackingStore(primary, also, _loggerFactory);
     }
 
     /// <summary>
-    /// Refuses a tracking section no store can take, before anything trains (<c>gan validate</c> calls it too): a
-    /// <c>tracking.uri</c> with credentials (the resolved experiment is logged as params: a password would be published
-    /// with the run) or a malformed <c>sqlite:</c> URI.
+    /// Refuses a tracking section no store can take, before anything trains (<c>gan validate</c> calls it too): a URI
+    /// (<c>tracking.uri</c> or an entry of <c>tracking.also</c>) with a scheme no provider handles, with credentials
+    /// (the resolved experiment is logged as params: a password would be published with the run), or a malformed
+    /// <c>sqlite:</c> URI. Knows the built-in providers and <paramref name="backends"/> (the plugins').
     /// </summary>
-    /// <exception cref="GanInputException">The section cannot be used.</exception>
-    public static void Validate(TrackingDefinition definition)
+    /// <exception cref="GanInputException">The section cannot be used; the first problem.</exception>
+    public static void Validate(TrackingDefinition definition, IEnumerable<ITrackingBackend>? backends = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (!definition.Enabled)
+        ThrowIfInvalid(definition, TrackingProviderRegistry.WithBuiltIns(null, backends?.Select(b => new BackendTrackingProvider(b))));
+    }
+
+    /// <summary>
+    /// Every problem of the section, each with the index of its <c>tracking.also</c> entry (null: <c>tracking.uri</c>),
+    /// for <c>gan validate</c> to place each at its line.
+    /// </summary>
+    internal static List<(int? AlsoIndex, string Message)> Problems(TrackingDefinition definition, IEnumerable<ITrackingBackend> backends) =>
+        Problems(definition, TrackingProviderRegistry.WithBuiltIns(null, backends.Select(b => new BackendTrackingProvider(b))));
+
+    private static List<(int? AlsoIndex, string Message)> Problems(TrackingDefinition definition, TrackingProviderRegistry registry)
+    {
+        var problems = new List<(int?, string)>();
+        var targets = definition.Enabled ? Targets(definition) : [];
+        for (var i = 0; i < targets.Count; i++)
         {
-            return;
+            try
+            {
+                registry.Validate(targets[i]);
+            }
+            catch (GanInputException ex)
+            {
+                problems.Add((i == 0 ? null : i - 1, ex.Message));
+            }
         }
 
-        if (definition.Uri is { } configured && IsHttp(configured)
-            && System.Uri.TryCreate(configured, UriKind.Absolute, out var parsed) && parsed.UserInfo.Length > 0)
-        {
-            throw new GanInputException(
-                $"tracking.uri carries credentials; remove them from the experiment file and set {MlflowConnection.TokenVariable}, " +
-                $"or {MlflowConnection.UsernameVariable} and {MlflowConnection.PasswordVariable}, instead.");
-        }
+        return problems;
+    }
 
-        if (ResolveUri(definition.Uri) is var uri && SqliteStoreLocation.IsSqliteUri(uri))
+    private static void ThrowIfInvalid(TrackingDefinition definition, TrackingProviderRegistry registry)
+    {
+        if (Problems(definition, registry) is [var (_, message), ..])
         {
-            _ = SqliteDatabasePath(uri);
+            throw new GanInputException(message);
         }
+    }
+
+    // The primary target first, then one per tracking.also entry, each with the section's settings.
+    private static List<TrackingTarget> Targets(TrackingDefinition definition)
+    {
+        var primary = new TrackingTarget(ResolveUri(definition.Uri))
+        {
+            Setting = definition.Uri is null && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(UriVariable)) ? UriVariable : "tracking.uri",
+            Configured = definition.Uri is not null,
+            ArtifactRoot = DefaultArtifactRoot,
+            SpoolDirectory = SpoolDirectory(definition.SpoolDir),
+            StartTimeout = TimeSpan.FromSeconds(Math.Max(0, definition.StartTimeoutSeconds)),
+            FlushTimeout = TimeSpan.FromSeconds(Math.Max(0, definition.FlushTimeoutSeconds)),
+            RetryBudget = TimeSpan.FromSeconds(Math.Max(0, definition.RetrySeconds)),
+            InsecureTls = definition.InsecureTls,
+        };
+        return [primary, .. definition.Also.Select((uri, i) => primary with { Uri = uri, Setting = $"tracking.also.{i}", Configured = true })];
     }
 
     /// <summary>Where a SQLite store's new experiments keep artifacts: <c>./mlruns</c>, as MLflow's client does.</summary>
@@ -110,19 +160,19 @@ public sealed class TrackingStoreFactory
     public static ITrackingReader CreateReader(string? uri)
     {
         var resolved = ResolveUri(uri);
-        if (IsHttp(resolved))
+        if (RestTrackingProvider.IsHttp(resolved))
         {
-            return new RestTrackingReader(Connect(resolved, null));
+            return new RestTrackingReader(RestTrackingProvider.Connect(resolved, null));
         }
 
         return SqliteStoreLocation.IsSqliteUri(resolved)
-            ? new SqliteTrackingReader(SqliteDatabasePath(resolved))
-            : new FileTrackingReader(FileStoreFolder(resolved));
+            ? new SqliteTrackingReader(SqliteTrackingProvider.DatabasePath(resolved))
+            : new FileTrackingReader(FileTrackingProvider.Folder(resolved));
     }
 
     /// <summary>The replayer behind <c>gan tracking sync</c>; credentials come from the environment, never from the spool.</summary>
     public TrackingSync CreateSync(string? spoolDirectory) =>
-        new(uri => Connect(uri, null), new MlflowRestOptions { SpoolDirectory = SpoolDirectory(spoolDirectory) }, _loggerFactory);
+        new(uri => RestTrackingProvider.Connect(uri, null), new MlflowRestOptions { SpoolDirectory = SpoolDirectory(spoolDirectory) }, _loggerFactory);
 
     /// <summary>The spool root: <paramref name="configured"/>, else <c>GAN_TRACKING_SPOOL</c>, else <c>./mlruns-spool</c>.</summary>
     public static string SpoolDirectory(string? configured) =>
@@ -166,46 +216,4 @@ public sealed class TrackingStoreFactory
     private static bool HoldsFileStoreExperiments(string folder) =>
         Directory.Exists(folder)
         && Directory.EnumerateDirectories(folder).Any(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, "meta.yaml")));
-
-    private static string SqliteDatabasePath(string uri)
-    {
-        try
-        {
-            return SqliteStoreLocation.DatabasePath(uri);
-        }
-        catch (FormatException ex)
-        {
-            throw new GanInputException("Tracking URI " + ex.Message);
-        }
-    }
-
-    private static bool IsHttp(string uri) =>
-        uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-
-    private static MlflowConnection Connect(string uri, bool? insecureTls)
-    {
-        try
-        {
-            return MlflowConnection.Resolve(uri, Environment.GetEnvironmentVariable, insecureTls);
-        }
-        catch (UriFormatException)
-        {
-            // Never echo the URI itself: it may carry a password.
-            throw new GanInputException($"Tracking URI is not a valid http(s) URI (check {UriVariable} or tracking.uri).");
-        }
-    }
-
-    private static string FileStoreFolder(string uri)
-    {
-        var folder = uri;
-        if (uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            // file:///abs/path is a URI; MLflow also accepts file:relative/path.
-            folder = System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile && uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
-                ? parsed.LocalPath
-                : uri[5..];
-        }
-
-        return Path.GetFullPath(folder);
-    }
 }
