@@ -9,4 +9,14 @@ namespace Gan.Abstractions;
 /// <param name="DiscriminatorLoss">Key of the discriminator's loss.</param>
 /// <param name="GeneratorLoss">Key of the generator's adversarial loss.</param>
 /// <param name="DiscriminatorAccuracy">Key of the discriminator's accuracy on real and generated samples, if reported.</param>
-public sealed record PlayerPair(string Name, string DiscriminatorLoss, string GeneratorLoss, string? DiscriminatorAccuracy = null);
+public sealed record PlayerPair(string Name, string DiscriminatorLoss, string GeneratorLoss, string? DiscriminatorAccuracy = null)
+{
+    /// <summary>
+    /// The network instance of the pair's generator, when it translates data rather than noise (CycleGAN's <c>G_A</c>):
+    /// with <see cref="GeneratorInput"/>, lets the health monitor watch it for collapse on fixed real inputs.
+    /// </summary>
+    public string? Generator { get; init; }
+
+    /// <summary>The batch key of the samples <see cref="Generator"/> takes as input (CycleGAN's <c>A</c> for <c>G_A</c>).</summary>
+    public string? GeneratorInput { get; init; }
+}

@@ -43,8 +43,8 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
     /// <summary>G_A translates A to B and is judged by D_A; G_B the other way, judged by D_B (the reference's pairing).</summary>
     public IReadOnlyList<PlayerPair> PlayerPairs { get; } =
     [
-        new PlayerPair("A", DiscriminatorA, GeneratorA),
-        new PlayerPair("B", DiscriminatorB, GeneratorB),
+        new PlayerPair("A", DiscriminatorA, GeneratorA) { Generator = GeneratorA, GeneratorInput = UnalignedImagesDataSource.DomainA },
+        new PlayerPair("B", DiscriminatorB, GeneratorB) { Generator = GeneratorB, GeneratorInput = UnalignedImagesDataSource.DomainB },
     ];
 
     /// <summary>The learning rate of the generators' optimiser now.</summary>

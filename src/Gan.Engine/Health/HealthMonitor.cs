@@ -18,6 +18,7 @@ internal sealed class HealthMonitor : IStageCallback, IDisposable
     private readonly TrainingContext _context;
     private readonly Func<string?> _saveSnapshot;
     private readonly IReadOnlyList<DiscriminatorWatch> _discriminators;
+    private readonly Dictionary<string, string> _translators;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tensor> _latents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _peakDiversity = new(StringComparer.Ordinal);
@@ -40,6 +41,8 @@ internal sealed class HealthMonitor : IStageCallback, IDisposable
             ? pairs
             : [new PlayerPair("", settings.DiscriminatorLossKey, "", settings.DiscriminatorAccuracyKey)];
         _discriminators = watched.Select(pair => new DiscriminatorWatch(pair, settings)).ToList();
+        _translators = pairs.Where(p => p is { Generator: not null, GeneratorInput: not null })
+            .ToDictionary(p => p.Generator!, p => p.GeneratorInput!, StringComparer.Ordinal);
     }
 
     /// <summary>Where the last good networks are, for the message that stops a diverged run.</summary>
@@ -50,6 +53,29 @@ internal sealed class HealthMonitor : IStageCallback, IDisposable
             : $" The last good networks (step {_lastGoodStep}) are kept in {_lastGoodFolder}.";
 
     public int Order => StageCallbackOrder.Health;
+
+    /// <summary>
+    /// Takes the fixed inputs of generators that translate data (declared by their pairs): the first samples of the
+    /// first training batch of epoch 0, read before the stage's own reading starts.
+    /// </summary>
+    public void OnStageStart(ITrainingContext context)
+    {
+        if (!_settings.Enabled || _translators.Count == 0)
+        {
+            return;
+        }
+
+        using var batch = context.Data.ReadEpoch(new EpochRequest(DataSplit.Train, 0, context.Seed), context.CancellationToken).FirstOrDefault();
+        foreach (var (instance, key) in _translators)
+        {
+            if (batch is not null && batch.Contains(key) && batch.Count >= 2 && !_latents.ContainsKey(instance))
+            {
+                using var scope = NewDisposeScope();
+                var count = Math.Min(batch.Count, _settings.DiversitySamples);
+                _latents[instance] = batch[key].narrow(0, 0, count).to(context.Device).clone().DetachFromDisposeScope();
+            }
+        }
+    }
 
     /// <summary>Called after every training step with the trainer's values (already checked finite).</summary>
     public void AfterStep(ITrainingContext context, IReadOnlyDictionary<string, double> values)
@@ -123,8 +149,9 @@ internal sealed class HealthMonitor : IStageCallback, IDisposable
     private void MeasureDiversity(long step)
     {
         var metrics = new Dictionary<string, double>();
+        // Noise-driven generators get fixed latents; translating ones (declared by their pair) fixed real inputs.
         var generators = _context.NetworkStore.Instances
-            .Where(n => n.Value is IGenerator { LatentShape: not null })
+            .Where(n => n.Value is IGenerator { LatentShape: not null } || (n.Value is IGenerator && _latents.ContainsKey(n.Key)))
             .ToList();
         if (generators.Count == 0)
         {
@@ -161,7 +188,7 @@ internal sealed class HealthMonitor : IStageCallback, IDisposable
                     if (ratio < _settings.CollapseRatio)
                     {
                         Warn("generator_collapse" + suffix.Replace('/', '.'), step, step,
-                            $"generator '{instance}' may be collapsing: the mean pairwise distance of its samples for fixed latents fell to " +
+                            $"generator '{instance}' may be collapsing: the mean pairwise distance of its outputs for fixed inputs fell to " +
                             $"{diversity:G4}, {ratio:P0} of its peak {peak:G4}. Try a lower learning rate, minibatch-level losses, or wgan-gp.");
                     }
                 }

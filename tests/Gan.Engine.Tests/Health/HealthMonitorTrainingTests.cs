@@ -93,7 +93,7 @@ public sealed class HealthMonitorTrainingTests
             "run", Path.Combine(RepositoryPaths.Root, "experiments", "cyclegan-small.yaml"),
             "--set", $"data_root={temp.Path}", "--set", "data.load_size=16", "--set", "data.crop_size=16", "--set", "data.batch_size=2",
             "--set", "device=cpu", "--set", "threads=1", "--set", "model.generator.ngf=4", "--set", "model.discriminator.ndf=4",
-            "--set", "stages.0.epochs=8", "--set", "health.window=8", "--set", "health.d_loss_below=0.1",
+            "--set", "stages.0.epochs=8", "--set", "health.window=8", "--set", "health.d_loss_below=0.1", "--set", "health.check_every=8",
             "--set", $"tracking.uri={temp.Combine("mlruns")}", "--set", $"checkpoints.directory={temp.Combine("checkpoints")}",
         ];
 
@@ -112,6 +112,9 @@ public sealed class HealthMonitorTrainingTests
         Assert.InRange(WarningStartStep(store, frozen.RunId, "discriminator_winning.A"), 1, 32);
         Assert.InRange(WarningStartStep(store, frozen.RunId, "discriminator_winning.B"), 1, 32);
         Assert.NotEmpty(store.GetMetricHistory(frozen.RunId, "health/discriminator_winning.B"));
+        // Both translating generators are watched for collapse on fixed real inputs (their pairs name them and their input).
+        Assert.Equal([8L, 16, 24, 32], store.GetMetricHistory(frozen.RunId, "health/diversity/G_A").Select(p => p.Step));
+        Assert.Equal([8L, 16, 24, 32], store.GetMetricHistory(frozen.RunId, "health/diversity/G_B").Select(p => p.Step));
     }
 
     /// <summary>The step in the run's <c>gan.health.warning.KIND</c> tag, after checking the tag's wording.</summary>
