@@ -3,50 +3,28 @@ using Gan.Abstractions;
 namespace Gan.Engine.Training.Callbacks;
 
 /// <summary>Renders samples every <c>samples_every</c> steps, or after every epoch when no cadence is set, and logs them.</summary>
-internal sealed class SampleCallback(TrainingContext context, IReadOnlyList<ISampleRenderer> renderers, long? every) : IStageCallback
+internal sealed class SampleCallback(TrainingContext context, IReadOnlyList<ISampleRenderer> renderers, long? every) : CadencedCallback(context, every)
 {
-    public int Order => StageCallbackOrder.Samples;
+    public override int Order => StageCallbackOrder.Samples;
 
-    public void AfterStep(ITrainingContext _, IReadOnlyDictionary<string, double> values)
+    protected override bool HasWork => renderers.Count > 0;
+
+    protected override void Run()
     {
-        if (every is { } cadence && context.Step % cadence == 0)
+        foreach (var renderer in renderers)
         {
-            Render();
-        }
-    }
-
-    public void AfterEpoch(ITrainingContext _)
-    {
-        if (every is null)
-        {
-            Render();
-        }
-    }
-
-    private void Render()
-    {
-        if (renderers.Count == 0)
-        {
-            return;
-        }
-
-        EvaluationMode.Run(context, () =>
-        {
-            foreach (var renderer in renderers)
+            foreach (var artifact in renderer.Render(Context))
             {
-                foreach (var artifact in renderer.Render(context))
+                if (artifact.IsImage)
                 {
-                    if (artifact.IsImage)
-                    {
-                        context.Tracker.LogImage(artifact.Key, artifact.Content, context.Step);
-                    }
-                    else
-                    {
-                        context.Tracker.LogArtifact(
-                            $"samples/{context.StageName}/{artifact.Key}_step{context.Step:D8}.{artifact.FileExtension}", artifact.Content);
-                    }
+                    Context.Tracker.LogImage(artifact.Key, artifact.Content, Context.Step);
+                }
+                else
+                {
+                    Context.Tracker.LogArtifact(
+                        $"samples/{Context.StageName}/{artifact.Key}_step{Context.Step:D8}.{artifact.FileExtension}", artifact.Content);
                 }
             }
-        });
+        }
     }
 }
