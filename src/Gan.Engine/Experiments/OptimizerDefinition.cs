@@ -20,4 +20,10 @@ public sealed class OptimizerDefinition
 
     [Range(0.0, double.MaxValue), Description("Momentum for sgd and rmsprop.")]
     public double Momentum { get; set; }
+
+    [Range(0.0, double.MaxValue), Description("Before each step, scale the gradients so their global L2 norm is at most this (torch.nn.utils.clip_grad_norm_); the norm before clipping is logged as grad_norm/<role>.")]
+    public double? ClipGradNorm { get; set; }
+
+    [Range(0.0, double.MaxValue), Description("Before each step, clamp every gradient element to [-value, value] (torch.nn.utils.clip_grad_value_); the norm before clipping is logged as grad_norm/<role>.")]
+    public double? ClipGradValue { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
     private readonly IReadOnlyDictionary<string, OptimizerDefinition> _stage;
     private readonly IReadOnlyDictionary<string, OptimizerDefinition> _experiment;
     private readonly List<(string Role, optim.Optimizer Optimizer)> _created = [];
+    private readonly List<(string Role, Optimizers.GradientClip Clip)> _clips = [];
 
     public OptimizerProvider(IReadOnlyDictionary<string, OptimizerDefinition> experiment, IReadOnlyDictionary<string, OptimizerDefinition> stage)
     {
@@ -22,9 +23,13 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
     /// <summary>The optimisers created in this stage, by role.</summary>
     public IReadOnlyList<(string Role, optim.Optimizer Optimizer)> Created => _created;
 
+    /// <summary>The gradient clips of this stage's optimisers, by role, for the <c>grad_norm/&lt;role&gt;</c> metric.</summary>
+    public IReadOnlyList<(string Role, Optimizers.GradientClip Clip)> Clips => _clips;
+
     public optim.Optimizer Create(string role, IEnumerable<Parameter> parameters)
     {
         var settings = Lookup(role);
+        var list = parameters.ToList();
         var beta1 = settings.Betas.ElementAtOrDefault(0);
         var beta2 = settings.Betas.Count > 1 ? settings.Betas[1] : 0.999;
         if (settings.Betas.Count != 2 && settings.Type is OptimizerKind.Adam or OptimizerKind.AdamW)
@@ -34,12 +39,19 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
 
         optim.Optimizer optimizer = settings.Type switch
         {
-            OptimizerKind.Adam => new Optimizers.Adam(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
-            OptimizerKind.AdamW => new Optimizers.AdamW(parameters, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
-            OptimizerKind.Sgd => optim.SGD(parameters, settings.Lr, settings.Momentum, weight_decay: settings.WeightDecay),
-            OptimizerKind.RmsProp => optim.RMSProp(parameters, settings.Lr, momentum: settings.Momentum, weight_decay: settings.WeightDecay),
+            OptimizerKind.Adam => new Optimizers.Adam(list, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
+            OptimizerKind.AdamW => new Optimizers.AdamW(list, settings.Lr, beta1, beta2, weight_decay: settings.WeightDecay),
+            OptimizerKind.Sgd => new Optimizers.SGD(list, settings.Lr, settings.Momentum, settings.WeightDecay),
+            OptimizerKind.RmsProp => new Optimizers.RMSProp(list, settings.Lr, settings.Momentum, settings.WeightDecay),
             _ => throw new GanInputException($"optimizers.{role}.type '{settings.Type}' is not supported."),
         };
+        if (settings.ClipGradNorm is not null || settings.ClipGradValue is not null)
+        {
+            var clip = new Optimizers.GradientClip(list, settings.ClipGradNorm, settings.ClipGradValue);
+            ((Optimizers.IClippedOptimizer)optimizer).Clip = clip;
+            _clips.Add((role, clip));
+        }
+
         _created.Add((role, optimizer));
         return optimizer;
     }

@@ -212,7 +212,7 @@ internal sealed class RunSession
             () => writer.WriteSnapshot(networks, definition.Name, "last-good", tracker));
         var callbacks = new StageCallbacks(
         [
-            new StepTrackingCallback(definition.LogEvery, new LearningRateLogger(optimizers)),
+            new StepTrackingCallback(definition.LogEvery, new LearningRateLogger(optimizers), optimizers),
             health,
             new EvaluationCallback(context, components.Metrics, definition.MetricsEvery),
             new SampleCallback(context, components.Samplers, definition.SamplesEvery),
