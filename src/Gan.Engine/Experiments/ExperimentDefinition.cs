@@ -47,6 +47,9 @@ public sealed class ExperimentDefinition
     [Description("Optimisers by role (generator, discriminator, default).")]
     public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];
 
+    [Description("Learning-rate schedules by optimiser role (or default): constant, linear, step, exponential, cosine, with optional warm-up.")]
+    public Dictionary<string, SchedulerDefinition> Schedulers { get; set; } = [];
+
     [Description("Training stages, run in order.")]
     public List<StageDefinition> Stages { get; set; } = [];
 

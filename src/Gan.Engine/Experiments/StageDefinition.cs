@@ -36,4 +36,7 @@ public sealed class StageDefinition
 
     [Description("Optimiser settings for this stage, overriding the experiment's by role.")]
     public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];
+
+    [Description("Learning-rate schedules for this stage, overriding the experiment's by role.")]
+    public Dictionary<string, SchedulerDefinition> Schedulers { get; set; } = [];
 }

@@ -196,6 +196,18 @@ internal sealed class RunSession
             _logger);
     }
 
+    /// <summary>The stage's schedules by role: the stage's own, else the experiment's.</summary>
+    private Dictionary<string, SchedulerDefinition> Schedules(StageDefinition stage)
+    {
+        var schedules = new Dictionary<string, SchedulerDefinition>(Experiment.Definition.Schedulers, StringComparer.Ordinal);
+        foreach (var (role, schedule) in stage.Schedulers)
+        {
+            schedules[role] = schedule;
+        }
+
+        return schedules;
+    }
+
     /// <summary>Builds the stage's trainer, context and callbacks and runs its loop.</summary>
     private StageResult TrainStage(ResolvedStage stage, StageComponents components, StageServices services)
     {
@@ -213,6 +225,7 @@ internal sealed class RunSession
         var callbacks = new StageCallbacks(
         [
             new StepTrackingCallback(definition.LogEvery, new LearningRateLogger(optimizers), optimizers),
+            new LearningRateScheduleCallback(optimizers, Schedules(definition)),
             health,
             new EvaluationCallback(context, components.Metrics, definition.MetricsEvery),
             new SampleCallback(context, components.Samplers, definition.SamplesEvery),

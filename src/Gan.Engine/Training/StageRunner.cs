@@ -48,6 +48,7 @@ internal sealed class StageRunner
         // A resumed stage continues at the checkpoint's step, epoch and batch (data order is fixed by seed and epoch).
         var start = _checkpoints?.Start(_context, _callbacks.StatefulWith(_trainer, _context.LossOrNull)) ?? TrainingPosition.StartOf(0);
         _context.Step = start.Step;
+        _context.Epoch = start.Epoch;
         _callbacks.OnStageStart(_context);
 
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
