@@ -37,6 +37,9 @@ public sealed class StageDefinition
     [Description("Optimiser settings for this stage, overriding the experiment's by role.")]
     public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];
 
+    [Description("Stop the stage when a metric has not improved for a number of evaluations (metric, mode, patience, min_delta).")]
+    public EarlyStoppingDefinition? EarlyStopping { get; set; }
+
     [Description("Learning-rate schedules for this stage, overriding the experiment's by role.")]
     public Dictionary<string, SchedulerDefinition> Schedulers { get; set; } = [];
 }

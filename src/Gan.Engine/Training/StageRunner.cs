@@ -57,13 +57,18 @@ internal sealed class StageRunner
         var epoch = start.Epoch;
         using (var display = progress.BeginStage(_stage.Name, totalSteps, totalEpochs))
         {
-            for (; epoch < totalEpochs && _context.Step < totalSteps; epoch++)
+            for (; epoch < totalEpochs && _context.Step < totalSteps && _context.StopReason is null; epoch++)
             {
                 _context.Epoch = epoch;
                 _context.BatchesInEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
                 (last, var waited) = RunEpoch(totalSteps, display, last);
                 dataWait += waited;
                 _context.CancellationToken.ThrowIfCancellationRequested();
+                if (_context.StopReason is not null)
+                {
+                    break; // stopped early inside the epoch: no epoch-end work for a partial epoch
+                }
+
                 _trainer.OnEpochEnd(_context);
                 _callbacks.AfterEpoch(_context);
             }
@@ -81,7 +86,7 @@ internal sealed class StageRunner
         var cancellation = _context.CancellationToken;
         var request = new EpochRequest(DataSplit.Train, _context.Epoch, _context.Seed, _context.BatchesInEpoch);
         using var reader = new PrefetchingBatchReader(_context.Data.ReadEpoch(request, cancellation), _stage.PrefetchBatches, cancellation);
-        while (_context.Step < totalSteps && reader.Next() is { } batch)
+        while (_context.Step < totalSteps && _context.StopReason is null && reader.Next() is { } batch)
         {
             cancellation.ThrowIfCancellationRequested();
             _context.Step++;

@@ -40,6 +40,15 @@ internal sealed class TrainingContext : ITrainingContext
 
     public long Step { get; set; }
 
+    /// <summary>The values of the metrics evaluated at <see cref="LastEvaluationStep"/>.</summary>
+    public IReadOnlyDictionary<string, double> LastEvaluation { get; set; } = new Dictionary<string, double>();
+
+    /// <summary>The step of the last evaluation; -1 before the first.</summary>
+    public long LastEvaluationStep { get; set; } = -1;
+
+    /// <summary>Why the stage should end before its last step (early stopping); null to go on.</summary>
+    public string? StopReason { get; set; }
+
     /// <summary>Batches of the current epoch done, including those a resumed run skipped.</summary>
     public long BatchesInEpoch { get; set; }
 

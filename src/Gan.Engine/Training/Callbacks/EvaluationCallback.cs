@@ -12,12 +12,20 @@ internal sealed class EvaluationCallback(TrainingContext context, IReadOnlyList<
 
     protected override void Run()
     {
+        var evaluation = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
             var values = metric.Evaluate(Context);
+            foreach (var (key, value) in values)
+            {
+                evaluation[key] = value;
+            }
+
             Context.Tracker.LogMetrics(values, Context.Step);
             // One compact line per evaluation; every value is in the run.
             Context.Logger.LogInformation("Step {Step}: {Metrics}", Context.Step, MetricLine.Format(values));
         }
+
+        (Context.LastEvaluation, Context.LastEvaluationStep) = (evaluation, Context.Step);
     }
 }
