@@ -5,11 +5,9 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void Nested_mappings_merge_key_by_key_and_extends_is_not_in_the_result()
     {
-        using var temp = new TemporaryDirectory();
-        temp.WriteFile("base.yaml", "name: base\ngenerator:\n  latent_dim: 100\n  leaky_slope: 0.2\n");
-        var path = temp.WriteFile("e.yaml", "extends: base.yaml\ngenerator:\n  latent_dim: 64\n");
-
-        var values = Values(ConfigDocument.Load(path));
+        var values = Compose(
+            ("base.yaml", "name: base\ngenerator:\n  latent_dim: 100\n  leaky_slope: 0.2\n"),
+            ("e.yaml", "extends: base.yaml\ngenerator:\n  latent_dim: 64\n"));
 
         Assert.Equal(new Dictionary<string, string>
         {
@@ -22,11 +20,9 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void Lists_are_replaced_whole_not_concatenated()
     {
-        using var temp = new TemporaryDirectory();
-        temp.WriteFile("base.yaml", "generator: {hidden_sizes: [256, 512, 1024]}\nstages:\n  - {epochs: 1}\n  - {epochs: 5}\n");
-        var path = temp.WriteFile("e.yaml", "extends: base.yaml\ngenerator: {hidden_sizes: [128]}\nstages:\n  - {epochs: 2}\n");
-
-        var values = Values(ConfigDocument.Load(path));
+        var values = Compose(
+            ("base.yaml", "generator: {hidden_sizes: [256, 512, 1024]}\nstages:\n  - {epochs: 1}\n  - {epochs: 5}\n"),
+            ("e.yaml", "extends: base.yaml\ngenerator: {hidden_sizes: [128]}\nstages:\n  - {epochs: 2}\n"));
 
         Assert.Equal("[128]", values["generator.hidden_sizes"]);
         Assert.Equal("2", values["stages.0.epochs"]);
@@ -36,11 +32,9 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void A_tilde_key_deletes_what_a_base_set_at_any_depth()
     {
-        using var temp = new TemporaryDirectory();
-        temp.WriteFile("base.yaml", "notes: from base\ngenerator: {latent_dim: 100, leaky_slope: 0.1}\n");
-        var path = temp.WriteFile("e.yaml", "extends: base.yaml\n~notes:\ngenerator:\n  ~leaky_slope: ~\n");
-
-        var values = Values(ConfigDocument.Load(path));
+        var values = Compose(
+            ("base.yaml", "notes: from base\ngenerator: {latent_dim: 100, leaky_slope: 0.1}\n"),
+            ("e.yaml", "extends: base.yaml\n~notes:\ngenerator:\n  ~leaky_slope: ~\n"));
 
         Assert.Equal(new Dictionary<string, string> { ["generator.latent_dim"] = "100" }, values);
     }
@@ -64,12 +58,10 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void Later_bases_win_over_earlier_ones_and_the_file_over_all()
     {
-        using var temp = new TemporaryDirectory();
-        temp.WriteFile("a.yaml", "name: a\nseed: 1\nnotes: from a\n");
-        temp.WriteFile("b.yaml", "name: b\nseed: 2\n");
-        var path = temp.WriteFile("e.yaml", "extends: [a.yaml, b.yaml]\nname: e\n");
-
-        var values = Values(ConfigDocument.Load(path));
+        var values = Compose(
+            ("a.yaml", "name: a\nseed: 1\nnotes: from a\n"),
+            ("b.yaml", "name: b\nseed: 2\n"),
+            ("e.yaml", "extends: [a.yaml, b.yaml]\nname: e\n"));
 
         Assert.Equal(new Dictionary<string, string> { ["name"] = "e", ["seed"] = "2", ["notes"] = "from a" }, values);
     }
@@ -77,12 +69,10 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void Base_paths_are_relative_to_the_file_naming_them_along_a_chain()
     {
-        using var temp = new TemporaryDirectory();
-        temp.WriteFile(Path.Combine("shared", "common", "root.yaml"), "seed: 7\n");
-        temp.WriteFile(Path.Combine("shared", "base.yaml"), "extends: common/root.yaml\nname: base\n");
-        var path = temp.WriteFile(Path.Combine("runs", "e.yaml"), "extends: ../shared/base.yaml\nnotes: e\n");
-
-        var values = Values(ConfigDocument.Load(path));
+        var values = Compose(
+            (Path.Combine("shared", "common", "root.yaml"), "seed: 7\n"),
+            (Path.Combine("shared", "base.yaml"), "extends: common/root.yaml\nname: base\n"),
+            (Path.Combine("runs", "e.yaml"), "extends: ../shared/base.yaml\nnotes: e\n"));
 
         Assert.Equal(new Dictionary<string, string> { ["seed"] = "7", ["name"] = "base", ["notes"] = "e" }, values);
     }
@@ -140,6 +130,14 @@ public sealed class ConfigCompositionTests
 
         Assert.Equal("32", Values(document)["generator.latent_dim"]);
         Assert.Equal("0.2", Values(document)["generator.leaky_slope"]);
+    }
+
+    // Writes the files into a fresh folder and loads the last one, composed with its bases.
+    private static Dictionary<string, string> Compose(params (string Name, string Yaml)[] files)
+    {
+        using var temp = new TemporaryDirectory();
+        var paths = files.Select(f => temp.WriteFile(f.Name, f.Yaml)).ToArray();
+        return Values(ConfigDocument.Load(paths[^1]));
     }
 
     private static Dictionary<string, string> Values(ConfigDocument document) =>
