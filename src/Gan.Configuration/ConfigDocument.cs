@@ -4,8 +4,9 @@ namespace Gan.Configuration;
 
 /// <summary>
 /// A parsed experiment file: its YAML tree, the path it came from, and where each node sits, so that
-/// binding errors can name <c>file:line:column</c>. Nodes added by <see cref="ConfigOverrides"/> point to
-/// their <c>--set</c> assignment instead.
+/// binding errors can name <c>file:line:column</c>. A file that <c>extends:</c> others is composed with them
+/// (<see cref="ConfigComposition"/>) and each node keeps the file it was written in; nodes added by
+/// <see cref="ConfigOverrides"/> point to their <c>--set</c> assignment instead.
 /// </summary>
 public sealed class ConfigDocument
 {
@@ -25,9 +26,22 @@ public sealed class ConfigDocument
     /// <summary>The file path as given (or the source name passed to <see cref="Parse"/>); used in messages.</summary>
     public string Path { get; }
 
-    /// <summary>Reads and parses an experiment file.</summary>
-    /// <exception cref="ConfigurationException">The file is missing, unreadable, not valid YAML, or not a mapping.</exception>
+    /// <summary>
+    /// Reads and parses an experiment file and, when it names <c>extends:</c>, composes it with its base files
+    /// (<see cref="ConfigComposition"/>).
+    /// </summary>
+    /// <exception cref="ConfigurationException">
+    /// The file or a base is missing, unreadable, not valid YAML, or not a mapping; the bases form a cycle; a
+    /// <c>~key</c> deletes nothing.
+    /// </exception>
     public static ConfigDocument Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ConfigComposition.Load(path, []);
+    }
+
+    /// <summary>Reads and parses one file as written, without composing it with its bases.</summary>
+    internal static ConfigDocument LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -110,24 +124,42 @@ public sealed class ConfigDocument
     /// <summary>Records that <paramref name="node"/> and everything under it came from <paramref name="origin"/>.</summary>
     internal void RecordOrigin(YamlNode node, SourceLocation origin)
     {
-        _origins[node] = origin;
-        switch (node)
+        foreach (var each in SelfAndDescendants(node))
         {
-            case YamlMappingNode mapping:
-                foreach (var (key, value) in mapping.Children)
-                {
-                    RecordOrigin(key, origin);
-                    RecordOrigin(value, origin);
-                }
+            _origins[each] = origin;
+        }
+    }
 
-                break;
-            case YamlSequenceNode sequence:
-                foreach (var item in sequence.Children)
-                {
-                    RecordOrigin(item, origin);
-                }
+    /// <summary>Records that <paramref name="node"/> itself (not what is under it) sits at <paramref name="location"/>.</summary>
+    internal void RecordLocation(YamlNode node, SourceLocation location) => _origins[node] = location;
 
-                break;
+    /// <summary>
+    /// Takes <paramref name="node"/> and everything under it from <paramref name="source"/> with the positions it has
+    /// there, so that a node composed from a base file still names that file.
+    /// </summary>
+    internal void Adopt(ConfigDocument source, YamlNode node)
+    {
+        foreach (var each in SelfAndDescendants(node))
+        {
+            _origins[each] = source.GetLocation(each);
+        }
+    }
+
+    private static IEnumerable<YamlNode> SelfAndDescendants(YamlNode node)
+    {
+        yield return node;
+        IEnumerable<YamlNode> children = node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(kv => new[] { kv.Key, kv.Value }),
+            YamlSequenceNode sequence => sequence.Children,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var each in SelfAndDescendants(child))
+            {
+                yield return each;
+            }
         }
     }
 

@@ -134,7 +134,8 @@ public static class ConfigOverrides
         return null;
     }
 
-    private static YamlNode? FindKey(YamlMappingNode mapping, string segment)
+    /// <summary>The key of <paramref name="mapping"/> spelled <paramref name="segment"/>, or spelled as the binder reads it.</summary>
+    internal static YamlNode? FindKey(YamlMappingNode mapping, string segment)
     {
         foreach (var key in mapping.Children.Keys)
         {

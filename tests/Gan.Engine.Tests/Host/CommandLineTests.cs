@@ -53,6 +53,37 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Validate_print_writes_the_composed_experiment_with_overrides_and_defaults()
+    {
+        using var temp = new TemporaryDirectory();
+        temp.WriteFile(Path.Combine("shared", "base.yaml"), "name: x\ndata: {type: mnist, batch_size: 8}\nstages: [{steps: 1}]\n");
+        var path = temp.WriteFile("e.yaml", "extends: shared/base.yaml\ndata: {batch_size: 16}\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path, "--print", "--set", "stages.0.steps=3");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("name: x\n", output, StringComparison.Ordinal);
+        Assert.Contains("  batch_size: 16\n", output, StringComparison.Ordinal);
+        Assert.Contains("  steps: 3\n", output, StringComparison.Ordinal);
+        Assert.Contains("  download: true\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("extends", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_names_the_base_file_and_line_of_a_bad_value_written_there()
+    {
+        using var temp = new TemporaryDirectory();
+        var basePath = temp.WriteFile(Path.Combine("shared", "base.yaml"), "name: x\ndata: {type: mnist, batch_size: many}\nstages: [{steps: 1}]\n");
+        var path = temp.WriteFile("e.yaml", "extends: shared/base.yaml\nseed: 1\n");
+
+        var (exitCode, output) = GanProcess.Run(temp.Path, "validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{basePath}:2:", output, StringComparison.Ordinal);
+        Assert.Contains("data.batch_size", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_override_is_reported_with_its_text_and_exit_code_2()
     {
         using var temp = new TemporaryDirectory();
