@@ -47,6 +47,9 @@ public sealed class ExperimentDefinition
     [Description("Optimisers by role (generator, discriminator, default).")]
     public Dictionary<string, OptimizerDefinition> Optimizers { get; set; } = [];
 
+    [Description("Exponential moving averages of generators' weights, by generator role: kept as the network '<role>_ema', checkpointed, logged, and (by default) what samples and metrics use.")]
+    public Dictionary<string, EmaDefinition> Ema { get; set; } = [];
+
     [Description("Learning-rate schedules by optimiser role (or default): constant, linear, step, exponential, cosine, with optional warm-up.")]
     public Dictionary<string, SchedulerDefinition> Schedulers { get; set; } = [];
 

@@ -230,6 +230,7 @@ internal sealed class RunSession
             new EvaluationCallback(context, components.Metrics, definition.MetricsEvery),
             new SampleCallback(context, components.Samplers, definition.SamplesEvery),
             new CheckpointCallback(context, checkpointer, writer, Experiment.Definition.Checkpoints.EveryEpochs),
+            .. Experiment.Definition.Ema.Select(kv => (IStageCallback)new EmaCallback(context, kv.Key, kv.Value)),
             .. definition.EarlyStopping is { } earlyStopping ? [new EarlyStoppingCallback(context, earlyStopping)] : Array.Empty<IStageCallback>(),
             .. components.Context.Services.GetServices<IStageCallback>(),
         ], components.Metrics, components.Samplers, health);

@@ -46,6 +46,9 @@ internal sealed class TrainingContext : ITrainingContext
     /// <summary>The step of the last evaluation; -1 before the first.</summary>
     public long LastEvaluationStep { get; set; } = -1;
 
+    /// <summary>Weights swapped in while samples and metrics run (a generator's moving average); swapped back after.</summary>
+    public List<Func<IDisposable>> EvaluationWeights { get; } = [];
+
     /// <summary>Why the stage should end before its last step (early stopping); null to go on.</summary>
     public string? StopReason { get; set; }
 
