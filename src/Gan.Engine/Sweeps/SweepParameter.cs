@@ -10,7 +10,10 @@ public sealed record SweepParameter(string Key, IReadOnlyList<string> Values, do
     /// <summary>A range rather than a list.</summary>
     public bool IsRange => Min is not null;
 
-    /// <summary>Reads <c>sweep.parameters.KEY</c>: a sequence, a single scalar, or a {min, max, log, integer} mapping.</summary>
+    /// <summary>
+    /// Reads <c>sweep.parameters.KEY</c>: a sequence, a single scalar, a {min, max, log, integer} mapping, or the named
+    /// distributions <c>{uniform: [low, high]}</c> and <c>{log_uniform: [low, high]}</c> (as Optuna and Ray Tune call them).
+    /// </summary>
     public static SweepParameter FromYaml(string key, YamlNode node, string source)
     {
         switch (node)
@@ -19,20 +22,44 @@ public sealed record SweepParameter(string Key, IReadOnlyList<string> Values, do
                 return new SweepParameter(key, sequence.Children.Select(ValueText).ToList());
             case YamlScalarNode scalar:
                 return new SweepParameter(key, [ValueText(scalar)]);
+            case YamlMappingNode mapping when Distribution(mapping) is { } named:
+                return Range(key, source, named.Low, named.High, named.Log, Flag(mapping, "integer"));
             case YamlMappingNode mapping:
                 var min = Number(mapping, "min", key, source);
                 var max = Number(mapping, "max", key, source);
-                var log = Flag(mapping, "log");
-                if (min is null || max is null || min > max || (log && min <= 0))
-                {
-                    throw new GanInputException(
-                        $"{source}: sweep.parameters.{key} must have numbers min <= max (both > 0 with log: true), e.g. {{min: 1e-5, max: 1e-3, log: true}}.");
-                }
-
-                return new SweepParameter(key, [], min, max, log, Flag(mapping, "integer"));
+                return Range(key, source, min, max, Flag(mapping, "log"), Flag(mapping, "integer"));
             default:
                 throw new GanInputException($"{source}: sweep.parameters.{key} must be a list of values or {{min, max}}; it is empty or {node.NodeType}.");
         }
+    }
+
+    private static SweepParameter Range(string key, string source, double? min, double? max, bool log, bool integer)
+    {
+        if (min is null || max is null || min > max || (log && min <= 0))
+        {
+            throw new GanInputException(
+                $"{source}: sweep.parameters.{key} must have numbers min <= max (both > 0 for a log scale), e.g. " +
+                "{min: 1e-5, max: 1e-3, log: true} or {log_uniform: [1e-5, 1e-3]}.");
+        }
+
+        return new SweepParameter(key, [], min, max, log, integer);
+    }
+
+    /// <summary><c>uniform: [low, high]</c> or <c>log_uniform: [low, high]</c>; null for other mappings.</summary>
+    private static (double? Low, double? High, bool Log)? Distribution(YamlMappingNode mapping)
+    {
+        foreach (var (name, log) in (ReadOnlySpan<(string, bool)>)[("uniform", false), ("log_uniform", true)])
+        {
+            if (mapping.Children.TryGetValue(new YamlScalarNode(name), out var bounds))
+            {
+                var values = bounds is YamlSequenceNode { Children.Count: 2 } pair
+                    ? pair.Children.Select(n => double.TryParse((n as YamlScalarNode)?.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null).ToList()
+                    : [null, null];
+                return (values[0], values[1], log);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Parses <c>--sweep key=a,b,c</c>; commas inside brackets or quotes do not split.</summary>

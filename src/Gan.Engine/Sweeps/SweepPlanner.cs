@@ -47,7 +47,8 @@ public static class SweepPlanner
             throw new GanInputException("A random sweep needs a trial budget: set sweep.max_trials.");
         }
 
-        var random = new Random(seed);
+        // SeededRandom rather than System.Random: the same seed draws the same trials on every .NET version.
+        var random = new Gan.Toolkit.SeededRandom(seed, stream: 0x5EE9);
         var trials = new List<SweepTrial>(budget);
         for (var i = 0; i < budget; i++)
         {
@@ -57,7 +58,7 @@ public static class SweepPlanner
         return trials;
     }
 
-    private static string Draw(SweepParameter parameter, Random random)
+    private static string Draw(SweepParameter parameter, Gan.Toolkit.SeededRandom random)
     {
         if (!parameter.IsRange)
         {

@@ -53,6 +53,31 @@ public sealed class SweepPlannerTests
     }
 
     [Fact]
+    public void Named_uniform_and_log_uniform_distributions_draw_within_their_bounds_on_their_scale()
+    {
+        var uniform = SweepParameter.FromYaml("loss.label_smoothing", Yaml("{uniform: [0.0, 0.2]}"), "test.yaml");
+        var logUniform = SweepParameter.FromYaml("optimizers.default.lr", Yaml("{log_uniform: [1e-5, 1e-1]}"), "test.yaml");
+
+        var trials = SweepPlanner.Expand([uniform, logUniform], SweepMethod.Random, maxTrials: 400, seed: 7);
+
+        var smoothing = trials.Select(t => double.Parse(t.Overrides[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var rates = trials.Select(t => double.Parse(t.Overrides[1].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(smoothing, v => Assert.InRange(v, 0.0, 0.2));
+        Assert.All(rates, v => Assert.InRange(v, 1e-5, 1e-1));
+        // Log scale: each of the four decades gets about a quarter of the draws (a linear scale would put ~90 % in the top one).
+        Assert.InRange(rates.Count(v => v < 1e-4), 60, 140);
+        Assert.InRange(rates.Count(v => v >= 1e-2), 60, 140);
+    }
+
+    [Fact]
+    public void A_named_distribution_needs_two_ordered_numbers()
+    {
+        var error = Assert.Throws<GanInputException>(() => SweepParameter.FromYaml("optimizers.default.lr", Yaml("{log_uniform: [0, 1e-3]}"), "test.yaml"));
+
+        Assert.Contains("sweep.parameters.optimizers.default.lr must have numbers min <= max (both > 0 for a log scale)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Random_search_without_a_budget_is_refused()
     {
         var error = Assert.Throws<GanInputException>(() =>
