@@ -49,7 +49,8 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
     [Fact]
     public void Learning_rate_is_constant_then_decays_linearly_per_epoch()
     {
-        // n_epochs 3, n_epochs_decay 3, 6 steps per epoch: epochs 0-2 at the initial rate, then 3/4, 2/4, 1/4 of it.
+        // The reference's policy with n_epochs 3, n_epochs_decay 3 (a linear schedule from epoch 2 to 6), 6 steps per epoch:
+        // epochs 0-2 at the initial rate, then 3/4, 2/4, 1/4 of it.
         // The engine records each optimiser's rate as lr/<role> at the first step and whenever it changes.
         foreach (var role in new[] { "generator", "discriminator" })
         {
@@ -131,7 +132,7 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SmallRun>
             [
                 $"data_root={_folder.Path}", "data.load_size=16", "data.crop_size=16", "data.batch_size=4",
                 "model.generator.ngf=8", "model.discriminator.ndf=8", "samples.0.count=2", "samples.0.scale=1",
-                $"stages.0.epochs={Epochs}", "stages.0.log_every=1", "stages.0.trainer.n_epochs=3", "stages.0.trainer.n_epochs_decay=3",
+                $"stages.0.epochs={Epochs}", "stages.0.log_every=1", "schedulers.default.start=2", "schedulers.default.end=6",
                 $"optimizers.default.lr={LearningRate.ToString(CultureInfo.InvariantCulture)}",
                 $"tracking.uri={TrackingUri}", $"tracking.spool_dir={_folder.Combine("spool")}", $"checkpoints.directory={_folder.Combine("checkpoints")}",
             ]).GetAwaiter().GetResult();

@@ -9,8 +9,8 @@ namespace Gan.Plugins.CycleGan.Training;
 /// <summary>
 /// One CycleGAN iteration as the reference's <c>CycleGANModel.optimize_parameters</c>: translate both ways and
 /// back, update G_A and G_B together (adversarial + cycle + identity), then D_A and D_B on pooled fakes.
-/// The adversarial terms come from the experiment's loss (<c>loss: lsgan</c> for the paper's recipe).
-/// At each epoch's end the learning rates follow the reference's linear decay.
+/// The adversarial terms come from the experiment's loss (<c>loss: lsgan</c> for the paper's recipe). The reference's
+/// linear learning-rate decay is the engine's <c>linear</c> schedule (<c>schedulers:</c> in the experiment).
 /// </summary>
 internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposable
 {
@@ -35,7 +35,6 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
     private optim.Optimizer? _optimizerD;
     private ImagePool? _fakeAPool;
     private ImagePool? _fakeBPool;
-    private int _scheduleEpoch;
     private Device _device = CPU;
 
     public CycleGanTrainer(CycleGanTrainerOptions options) => _options = options;
@@ -47,8 +46,6 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
         new PlayerPair("B", DiscriminatorB, GeneratorB) { Generator = GeneratorB, GeneratorInput = UnalignedImagesDataSource.DomainB },
     ];
 
-    /// <summary>The learning rate of the generators' optimiser now.</summary>
-    public double LearningRate => _optimizerG!.ParamGroups.First().LearningRate;
 
     /// <inheritdoc />
     public void Initialize(ITrainingContext context)
@@ -65,7 +62,6 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
         _fakeBPool?.Dispose();
         _fakeAPool = new ImagePool(_options.PoolSize, context.Seed + 1);
         _fakeBPool = new ImagePool(_options.PoolSize, context.Seed + 2);
-        SetLearningRates(context.Epoch);
     }
 
     /// <inheritdoc />
@@ -123,13 +119,9 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
         };
     }
 
-    /// <summary>Sets the learning rates for the next epoch (the engine records them as lr/&lt;role&gt; when they change).</summary>
-    public void OnEpochEnd(ITrainingContext context) => SetLearningRates(context.Epoch + 1);
-
-    /// <summary>Both image pools (their images and random streams) and the schedule's epoch.</summary>
+    /// <summary>Both image pools: their images and random streams.</summary>
     public void SaveState(ComponentState state)
     {
-        state.Set("schedule_epoch", (long)_scheduleEpoch);
         _fakeAPool!.SaveState(state, "fake_A_pool");
         _fakeBPool!.SaveState(state, "fake_B_pool");
     }
@@ -137,8 +129,6 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
     /// <inheritdoc />
     public void LoadState(ComponentState state)
     {
-        // Initialize ran at epoch 0 of the stage; the resumed epoch's rates follow the saved schedule position.
-        SetLearningRates((int)state.GetInt64("schedule_epoch"));
         _fakeAPool!.LoadState(state, "fake_A_pool", _device);
         _fakeBPool!.LoadState(state, "fake_B_pool", _device);
     }
@@ -169,19 +159,6 @@ internal sealed class CycleGanTrainer : ITrainer, IStatefulComponent, IDisposabl
         var input = new DiscriminatorLossInput(discriminator.Score(real), discriminator.Score(fake), real, fake, discriminator);
         var value = loss.DiscriminatorLoss(input);
         return _options.DLossScale == 1.0 ? value : value * _options.DLossScale;
-    }
-
-    private void SetLearningRates(int epoch)
-    {
-        _scheduleEpoch = epoch;
-        var factor = LinearDecaySchedule.Factor(epoch, _options.NEpochs, _options.NEpochsDecay);
-        foreach (var optimizer in new[] { _optimizerG!, _optimizerD! })
-        {
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = group.InitialLearningRate * factor;
-            }
-        }
     }
 
     private static void SetRequiresGrad(bool requiresGrad, params IDiscriminator[] networks)

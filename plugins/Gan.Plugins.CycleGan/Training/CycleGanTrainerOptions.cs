@@ -31,14 +31,6 @@ public sealed class CycleGanTrainerOptions
     [OptionName("pool_size"), Range(0, 100_000), Description("Earlier fakes buffered per discriminator (the paper: 50; 0 turns the pool off).")]
     public int PoolSize { get; set; } = 50;
 
-    /// <summary>Epochs at the initial learning rate.</summary>
-    [OptionName("n_epochs"), Range(0, 1_000_000), Description("Epochs at the initial learning rate (the paper: 100).")]
-    public int NEpochs { get; set; } = 100;
-
-    /// <summary>Epochs of linear decay to zero after <see cref="NEpochs"/>.</summary>
-    [OptionName("n_epochs_decay"), Range(0, 1_000_000), Description("Epochs of linear learning-rate decay to zero after n_epochs (the paper: 100).")]
-    public int NEpochsDecay { get; set; } = 100;
-
     /// <summary>Multiplier of the loss strategy's discriminator loss.</summary>
     [OptionName("d_loss_scale"), Range(0.0, 1e6), Description(
         "Multiplier of the loss's discriminator term. The catalogue's lsgan already halves it as the reference does, so 1; use 0.5 with losses that sum the real and fake terms.")]

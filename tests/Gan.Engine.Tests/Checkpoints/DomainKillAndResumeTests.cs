@@ -23,7 +23,7 @@ public sealed class DomainKillAndResumeTests
         [
             $"data_root={temp.Path}", "data.load_size=16", "data.crop_size=16", "data.batch_size=2", "threads=1", "device=cpu",
             "model.generator.ngf=4", "model.discriminator.ndf=4", "samples.0.count=2", "samples.0.scale=1",
-            "stages.0.epochs=10", "stages.0.trainer.n_epochs=5", "stages.0.trainer.n_epochs_decay=5", "stages.0.trainer.pool_size=3",
+            "stages.0.epochs=10", "schedulers.default.start=4", "schedulers.default.end=10", "stages.0.trainer.pool_size=3",
             "checkpoints.every_steps=3",
         ], killInStage: 0, killAfterStep: 12);
     }
