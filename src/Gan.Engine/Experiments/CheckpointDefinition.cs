@@ -29,4 +29,12 @@ public sealed class CheckpointDefinition
 
     [Description("Also store checkpoints as run artifacts.")]
     public bool LogArtifacts { get; set; }
+
+    /// <summary>A copy whose best checkpoint is chosen by <paramref name="metric"/>.</summary>
+    internal CheckpointDefinition WithBest(string metric, Checkpoints.MetricGoal mode)
+    {
+        var copy = (CheckpointDefinition)MemberwiseClone();
+        (copy.BestMetric, copy.BestMode) = (metric, mode);
+        return copy;
+    }
 }

@@ -185,6 +185,12 @@ internal sealed class RunSession
     private StageCheckpointer CreateCheckpointer(ResolvedStage stage, MetricRecorder recorder)
     {
         var settings = Experiment.Definition.Checkpoints;
+        if (settings.BestMetric is null && stage.Definition.EarlyStopping is { } earlyStopping)
+        {
+            // Early stopping keeps the best checkpoint by its own metric unless checkpoints.best_metric names another.
+            settings = settings.WithBest(earlyStopping.Metric, earlyStopping.Mode);
+        }
+
         var options = ConfigWriter.Flatten(Experiment.ToResolvedYaml())
             .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         return new StageCheckpointer(

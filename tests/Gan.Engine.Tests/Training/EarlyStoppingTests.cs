@@ -24,13 +24,16 @@ public sealed class EarlyStoppingTests
         var outcome = await engine.RunAsync(path,
         [
             "stages.0.metrics_every=2", "stages.0.early_stopping.metric=scripted", "stages.0.early_stopping.patience=3",
-            "stages.0.early_stopping.min_delta=0.5", "checkpoints.enabled=false",
+            "stages.0.early_stopping.min_delta=0.5", "checkpoints.every_steps=2", "checkpoints.keep=1", "checkpoints.best_metric=null",
         ]);
 
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         Assert.Equal(10, outcome.Stages.Single().Steps);
         var run = new FileStoreReader(temp.Combine("mlruns")).GetRun(outcome.RunId);
         Assert.Equal("step 10: scripted did not improve by 0.5 for 3 evaluations; best 4 at step 4", run.Tags["gan.early_stop"]);
+        // The best checkpoint by the early-stopping metric (checkpoints.best_metric unset) is kept beside the latest (keep: 1).
+        var kept = Directory.GetDirectories(temp.Combine("checkpoints", outcome.RunId, "resume"), "stage*").Select(Path.GetFileName);
+        Assert.Contains("stage00-step000000004", kept);
     }
 
     private sealed class ScriptedMetricPlugin : IGanPlugin
