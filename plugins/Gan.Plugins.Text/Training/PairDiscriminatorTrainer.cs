@@ -23,11 +23,6 @@ internal sealed class PairDiscriminatorTrainer : ITrainer
     {
         _generator = TextTraining.Generator(context, _options.Generator, "pair-discriminator");
         _discriminator = context.Networks.Get<IDiscriminator>(_options.Discriminator);
-        if (_discriminator is PairDiscriminator pair)
-        {
-            TextTraining.CheckVocabulary(TextTraining.Data(context, "pair-discriminator").Vocabulary.Count,
-                pair.VocabSize, $"model.{_options.Discriminator}.vocab_size");
-        }
 
         _optimizer = context.Optimizers.Create(_options.Discriminator, _discriminator.Module.parameters());
         TextTraining.LogVocabulary(context, TextTraining.Data(context, "pair-discriminator"));

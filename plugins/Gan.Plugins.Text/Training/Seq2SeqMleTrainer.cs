@@ -30,10 +30,6 @@ internal sealed class Seq2SeqMleTrainer : ITrainer
         _optimizer!.zero_grad();
         var loss = TextTraining.MleLoss(generator, batch[QaBatches.QuestionKey], batch[QaBatches.AnswerKey]);
         loss.backward();
-        if (_options.GradientClip > 0)
-        {
-            torch.nn.utils.clip_grad_norm_(generator.parameters(), _options.GradientClip);
-        }
 
         _optimizer.step();
         var value = loss.item<float>();

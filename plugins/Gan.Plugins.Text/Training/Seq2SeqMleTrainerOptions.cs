@@ -10,8 +10,4 @@ public sealed class Seq2SeqMleTrainerOptions
     [Description("The generator's role in model:.")]
     public string Generator { get; set; } = "generator";
 
-    /// <summary>Gradients are rescaled to at most this global L2 norm (0: off); usual for RNNs.</summary>
-    [Description("Clip the gradients' global L2 norm to this value (0 disables), as usual for RNNs.")]
-    [Range(0.0, 1e6)]
-    public double GradientClip { get; set; } = 5.0;
 }

@@ -61,10 +61,6 @@ internal sealed class SeqGanTrainer : ITrainer, IStatefulComponent
         var data = TextTraining.Data(context, "seqgan");
         _generator = TextTraining.Generator(context, _options.Generator, "seqgan");
         _discriminator = context.Networks.Get<IDiscriminator>(_options.Discriminator);
-        if (_discriminator is PairDiscriminator pair)
-        {
-            TextTraining.CheckVocabulary(data.Vocabulary.Count, pair.VocabSize, $"model.{_options.Discriminator}.vocab_size");
-        }
 
         _generatorOptimizer = context.Optimizers.Create(_options.Generator, _generator.parameters());
         _discriminatorOptimizer = context.Optimizers.Create(_options.Discriminator, _discriminator.Module.parameters());
@@ -120,10 +116,6 @@ internal sealed class SeqGanTrainer : ITrainer, IStatefulComponent
         var mleLoss = TextTraining.MleLoss(generator, question, answer);
         var loss = (_options.AdversarialWeight * policyLoss) + (_options.MleWeight * mleLoss);
         loss.backward();
-        if (_options.GradientClip > 0)
-        {
-            nn.utils.clip_grad_norm_(generator.parameters(), _options.GradientClip);
-        }
 
         _generatorOptimizer.step();
         return new Dictionary<string, double>

@@ -39,8 +39,4 @@ public sealed class SeqGanTrainerOptions
     [Range(0.01, 100.0)]
     public double Temperature { get; set; } = 1.0;
 
-    /// <summary>Generator gradients are rescaled to at most this global L2 norm (0: off).</summary>
-    [Description("Clip the generator gradients' global L2 norm to this value (0 disables).")]
-    [Range(0.0, 1e6)]
-    public double GradientClip { get; set; } = 5.0;
 }

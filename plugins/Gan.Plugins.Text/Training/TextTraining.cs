@@ -16,23 +16,12 @@ internal static class TextTraining
         context.Data as QaDataSource ?? throw new GanInputException(
             $"'{component}' needs a question-answer data source (qa-pairs or squad), but the experiment's data is a {context.Data.GetType().Name}.");
 
-    /// <summary>The generator under <paramref name="role"/>, checked to be large enough for the vocabulary.</summary>
+    /// <summary>The generator under <paramref name="role"/> (its vocab_size is checked against the data by the engine: [FromData]).</summary>
     public static Seq2SeqGenerator Generator(ITrainingContext context, string role, string component)
     {
         var generator = context.Networks.Get<IGenerator>(role) as Seq2SeqGenerator ?? throw new GanInputException(
             $"'{component}' needs a seq2seq-attention generator as model.{role}.");
-        CheckVocabulary(Data(context, component).Vocabulary.Count, generator.Options.VocabSize, $"model.{role}.vocab_size");
         return generator;
-    }
-
-    /// <summary>Throws when a network's embedding is smaller than the vocabulary.</summary>
-    public static void CheckVocabulary(int vocabulary, int capacity, string option)
-    {
-        if (capacity < vocabulary)
-        {
-            throw new GanInputException(
-                $"{option} is {capacity}, but the data's vocabulary has {vocabulary} tokens. Set {option} to at least the data source's max_vocab.");
-        }
     }
 
     /// <summary>Logs the vocabulary as the run artifact <c>vocab.txt</c> (one token per line; line n is id n).</summary>
