@@ -112,6 +112,15 @@ internal sealed class StageCheckpointer
         }
     }
 
+    /// <summary>Called when a sweep rung paused the stage: saves the whole state at the last step so the stage can go on.</summary>
+    public void Paused()
+    {
+        if (_current is { } position && position.Step != _lastSavedStep)
+        {
+            Save(position, "paused");
+        }
+    }
+
     /// <summary>
     /// Called when the user stopped the run (Ctrl+C, SIGTERM): saves the state after the last completed step.
     /// Nothing is saved if the stop came in the middle of a step (networks then hold half an update).

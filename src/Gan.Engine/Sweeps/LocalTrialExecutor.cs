@@ -45,8 +45,9 @@ public sealed class LocalTrialExecutor : ITrialExecutor
         }
 
         start.Environment["COLUMNS"] = "200";
-        report($"trial {trial.Index} started: {string.Join(" ", trial.Overrides)}");
-        await using var log = new StreamWriter(Path.Combine(folder, "output.log"), append: false) { AutoFlush = true };
+        report(trial.Rung > 0 ? $"trial {trial.Index} resumed for rung {trial.Rung + 1}" : $"trial {trial.Index} started: {string.Join(" ", trial.Overrides)}");
+        // A later rung of an asha sweep adds to the trial's log.
+        await using var log = new StreamWriter(Path.Combine(folder, "output.log"), append: trial.Rung > 0) { AutoFlush = true };
         using var process = Process.Start(start)!;
         var gate = new object();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };

@@ -11,7 +11,7 @@ namespace Gan.Engine.Sweeps;
 /// </summary>
 public sealed class SweepDefinition
 {
-    [Description("grid (every combination) or random (max_trials draws).")]
+    [Description("grid (every combination), random (max_trials draws) or asha (successive halving over min_steps..max_steps).")]
     public SweepMethod Method { get; set; } = SweepMethod.Grid;
 
     [Description("Values by dotted key (as --set): a list of values, or for random search {min, max, log, integer}.")]
@@ -28,6 +28,15 @@ public sealed class SweepDefinition
 
     [Description("min or max: whether a smaller or larger metric is better.")]
     public MetricGoal Mode { get; set; } = MetricGoal.Min;
+
+    [Range(1, long.MaxValue), Description("asha: steps of the last stage every trial trains (the first rung).")]
+    public long? MinSteps { get; set; }
+
+    [Range(1, long.MaxValue), Description("asha: steps of the last stage the surviving trials reach (the last rung); it becomes that stage's steps.")]
+    public long? MaxSteps { get; set; }
+
+    [Range(2, 100), Description("asha: each rung keeps the best 1/reduction_factor of its trials and trains them reduction_factor times longer.")]
+    public int ReductionFactor { get; set; } = 3;
 
     [Range(1, 1024), Description("Local executor: trials run at once; each gets max(1, cores / parallel) torch threads.")]
     public int Parallel { get; set; } = 1;

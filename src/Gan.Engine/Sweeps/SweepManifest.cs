@@ -52,6 +52,15 @@ public sealed class SweepManifest
     /// <summary>The parent tracking run.</summary>
     public string ParentRunId { get; set; } = "";
 
+    /// <summary>How the trials were chosen; asha runs them in rungs.</summary>
+    public SweepMethod Method { get; set; }
+
+    /// <summary>asha: the step each rung trains the last stage to, first rung first; empty for other methods.</summary>
+    public List<long> Rungs { get; set; } = [];
+
+    /// <summary>asha: the fraction (1/factor) of a rung's trials promoted to the next.</summary>
+    public int ReductionFactor { get; set; } = 3;
+
     /// <summary>The ranking metric.</summary>
     public string? Metric { get; set; }
 
@@ -107,6 +116,9 @@ public sealed class SweepManifest
 /// <param name="Overrides">The trial's own <c>--set</c> assignments.</param>
 public sealed record TrialSpec(int Index, List<string> Overrides)
 {
+    /// <summary>asha: the rung the trial runs, or last ran (0 first); 0 for other methods.</summary>
+    public int Rung { get; set; }
+
     /// <summary>The trial's folder name.</summary>
     public string FolderName => $"trial{Index:D3}";
 }

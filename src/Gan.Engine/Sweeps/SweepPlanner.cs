@@ -20,14 +20,16 @@ public static class SweepPlanner
             throw new GanInputException($"The sweep varies '{duplicate.Key}' twice.");
         }
 
-        return method == SweepMethod.Grid ? Grid(parameters, maxTrials) : Random(parameters, maxTrials, seed);
+        // asha draws its trials as random search does when given a budget, else it takes the grid.
+        var random = method == SweepMethod.Random || (method == SweepMethod.Asha && maxTrials is not null);
+        return random ? Random(parameters, maxTrials, seed) : Grid(parameters, maxTrials);
     }
 
     private static List<SweepTrial> Grid(IReadOnlyList<SweepParameter> parameters, int? maxTrials)
     {
         if (parameters.FirstOrDefault(p => p.IsRange) is { } range)
         {
-            throw new GanInputException($"sweep.parameters.{range.Key}: a {{min, max}} range needs method: random; a grid needs a list of values.");
+            throw new GanInputException($"sweep.parameters.{range.Key}: a {{min, max}} range needs method: random (or asha with max_trials); a grid needs a list of values.");
         }
 
         IEnumerable<IReadOnlyList<string>> combinations = [[]];

@@ -58,6 +58,9 @@ public sealed class SweepRunner
         var trials = Plan(experiment, request);
         var executor = request.Executor ?? section.Executor;
         var parallel = Math.Max(1, request.Parallel ?? section.Parallel);
+        var rungs = section.Method == SweepMethod.Asha
+            ? SuccessiveHalving.Validate(section, definition.Checkpoints.Enabled)
+            : [];
         var folder = Path.GetFullPath(Path.Combine(section.Directory, $"{definition.Name}-{DateTime.Now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..4]}"));
         Directory.CreateDirectory(folder);
 
@@ -68,8 +71,8 @@ public sealed class SweepRunner
         await using var parent = await store.StartRunAsync(new RunStartRequest(experimentName, runName, new Dictionary<string, string>
         {
             [MlflowTags.RunName] = runName,
-            ["gan.sweep.folder"] = folder,
-            ["gan.sweep.executor"] = executor.ToString().ToLowerInvariant(),
+            [SweepTags.Folder] = folder,
+            [SweepTags.Executor] = executor.ToString().ToLowerInvariant(),
         }), cancellation);
 
         var manifest = new SweepManifest
@@ -79,10 +82,13 @@ public sealed class SweepRunner
             WorkingDirectory = Directory.GetCurrentDirectory(),
             Executable = request.Executable,
             Plugins = request.Plugins.Select(Path.GetFullPath).ToList(),
-            BaseOverrides = request.Overrides.ToList(),
+            BaseOverrides = [.. request.Overrides, .. LastStageLength(experiment, rungs)],
             Trials = trials.Select(t => new TrialSpec(t.Index, t.Overrides.ToList())).ToList(),
             ThreadsPerTrial = executor == SweepExecutorKind.Slurm ? section.Slurm.CpusPerTask : Math.Max(1, Environment.ProcessorCount / parallel),
             ParentRunId = parent.RunId,
+            Method = section.Method,
+            Rungs = [.. rungs],
+            ReductionFactor = section.ReductionFactor,
             Metric = section.Metric,
             Mode = section.Mode,
             Executor = executor,
@@ -96,6 +102,7 @@ public sealed class SweepRunner
         parent.LogParam("sweep.metric", section.Metric ?? "");
         parent.LogArtifact("sweep.json", File.ReadAllBytes(Path.Combine(folder, SweepManifest.FileName)));
         report($"sweep {folder}: {trials.Count} trial(s), {executor.ToString().ToLowerInvariant()} executor" +
+               (rungs.Count > 0 ? $", rungs at step {string.Join(", ", rungs)}" : "") +
                (executor == SweepExecutorKind.Local ? $", {parallel} at a time, {manifest.ThreadsPerTrial} thread(s) each" : "") +
                $", parent run {parent.RunId}");
 
@@ -103,11 +110,22 @@ public sealed class SweepRunner
         return (folder, summary);
     }
 
+    /// <summary>asha: the last stage trains for max_steps, so every rung's learning-rate schedule is the full run's.</summary>
+    private static IEnumerable<string> LastStageLength(ResolvedExperiment experiment, IReadOnlyList<long> rungs) =>
+        rungs.Count == 0
+            ? []
+            : [string.Create(CultureInfo.InvariantCulture, $"stages.{experiment.Stages.Count - 1}.steps={rungs[^1]}")];
+
     /// <summary>Runs trials of an existing sweep again (e.g. the failed ones) and re-ranks the sweep.</summary>
     public async Task<SweepSummary> RerunAsync(string sweepFolder, IReadOnlyList<int> trialIndexes, SweepExecutorKind? executor, Action<string> report, CancellationToken cancellation)
     {
         sweepFolder = Path.GetFullPath(sweepFolder);
         var manifest = SweepManifest.Read(sweepFolder);
+        if (manifest.Method == SweepMethod.Asha)
+        {
+            throw new GanInputException($"{sweepFolder} is an asha sweep: its rungs depend on each other, so single trials cannot be re-run; start the sweep again.");
+        }
+
         if (executor is { } chosen)
         {
             manifest.Executor = chosen;
@@ -132,8 +150,8 @@ public sealed class SweepRunner
         try
         {
             var definition = _loader.Load(manifest.ExperimentPath, manifest.BaseOverrides).Definition;
-            await using var services = ExperimentServices.Create(_loader.Catalog, _loggerFactory);
-        var store = _tracking.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
+                await using var services = ExperimentServices.Create(_loader.Catalog, _loggerFactory);
+            var store = _tracking.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
             await using var parent = await store.StartRunAsync(new RunStartRequest(TrackingStoreFactory.ExperimentName(definition), "",
                 new Dictionary<string, string>(), ExistingRunId: manifest.ParentRunId), cancellation);
             report($"re-running trial(s) {string.Join(", ", trials.Select(t => t.Index))} of {sweepFolder}");
@@ -149,6 +167,11 @@ public sealed class SweepRunner
         string folder, SweepManifest manifest, IReadOnlyList<TrialSpec> trials, ITrackedRun parent, Action<string> report, CancellationToken cancellation)
     {
         ITrialExecutor executor = manifest.Executor == SweepExecutorKind.Slurm ? new SlurmTrialExecutor() : new LocalTrialExecutor();
+        if (manifest.Method == SweepMethod.Asha)
+        {
+            executor = new SuccessiveHalvingExecutor(executor);
+        }
+
         var status = RunStatus.Finished;
         try
         {
@@ -171,8 +194,8 @@ public sealed class SweepRunner
         if (summary.Best is { } best)
         {
             parent.LogMetric($"best_{summary.Metric}", best.Value!.Value, 0);
-            parent.SetTag("gan.sweep.best_trial", best.Trial.Index.ToString(CultureInfo.InvariantCulture));
-            parent.SetTag("gan.sweep.best_run", best.Result?.RunId ?? "");
+            parent.SetTag(SweepTags.BestTrial, best.Trial.Index.ToString(CultureInfo.InvariantCulture));
+            parent.SetTag(SweepTags.BestRun, best.Result?.RunId ?? "");
         }
 
         if (status == RunStatus.Finished && summary.Failed.Count > 0)

@@ -24,6 +24,15 @@ public sealed class TrialResult
     /// <summary>Last value of every metric logged.</summary>
     public Dictionary<string, double> Metrics { get; set; } = [];
 
+    /// <summary>asha: the rung this result is of (0 first).</summary>
+    public int Rung { get; set; }
+
+    /// <summary>Steps the last stage had trained when the trial ended or paused.</summary>
+    public long Steps { get; set; }
+
+    /// <summary>asha: the step the rung paused the trial at; null once it ran to the end of its last stage.</summary>
+    public long? PausedAtStep { get; set; }
+
     /// <summary>Seconds from start to end.</summary>
     public double Seconds { get; set; }
 
@@ -34,10 +43,16 @@ public sealed class TrialResult
     public static string PathOf(string sweepFolder, TrialSpec trial) =>
         Path.Combine(sweepFolder, trial.FolderName, SweepManifest.ResultFileName);
 
+    /// <summary>Where an asha trial's result of rung <paramref name="rung"/> is kept once the next rung starts.</summary>
+    public static string RungPathOf(string sweepFolder, TrialSpec trial, int rung) =>
+        Path.Combine(sweepFolder, trial.FolderName, $"rung{rung}.json");
+
     /// <summary>Reads a trial's result; null when it has none (not run, still running, or the process died).</summary>
-    public static TrialResult? TryRead(string sweepFolder, TrialSpec trial)
+    public static TrialResult? TryRead(string sweepFolder, TrialSpec trial) => TryReadFile(PathOf(sweepFolder, trial));
+
+    /// <summary>Reads a result file; null when it is missing or unreadable.</summary>
+    public static TrialResult? TryReadFile(string path)
     {
-        var path = PathOf(sweepFolder, trial);
         if (!File.Exists(path))
         {
             return null;

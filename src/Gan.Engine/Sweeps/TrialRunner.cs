@@ -40,6 +40,41 @@ public static class TrialRunner
         return overrides;
     }
 
+    /// <summary>
+    /// How trial <paramref name="trial"/> runs: a child of the sweep's run; for asha, with its rung's pause step and,
+    /// after the first rung, resumed from the checkpoint its previous rung paused at, into the same run.
+    /// </summary>
+    public static RunOptions Options(string sweepFolder, SweepManifest manifest, TrialSpec trial)
+    {
+        var tags = new Dictionary<string, string>
+        {
+            [SweepTags.Trial] = trial.Index.ToString(CultureInfo.InvariantCulture),
+            [SweepTags.Overrides] = string.Join(" ", trial.Overrides),
+        };
+        if (manifest.Method != SweepMethod.Asha)
+        {
+            return new RunOptions { ParentRunId = manifest.ParentRunId, Tags = tags };
+        }
+
+        tags[SweepTags.Rung] = trial.Rung.ToString(CultureInfo.InvariantCulture);
+        string? resume = null;
+        if (trial.Rung > 0)
+        {
+            var previous = TrialResult.TryReadFile(TrialResult.RungPathOf(sweepFolder, trial, trial.Rung - 1));
+            resume = previous?.RunId ?? throw new GanInputException(
+                $"Trial {trial.Index} is at rung {trial.Rung} but its result of rung {trial.Rung - 1} is missing from {sweepFolder}.");
+        }
+
+        return new RunOptions
+        {
+            ParentRunId = manifest.ParentRunId,
+            Tags = tags,
+            Resume = resume,
+            RungSteps = manifest.Rungs,
+            PauseAtStep = trial.Rung < manifest.Rungs.Count - 1 ? manifest.Rungs[trial.Rung] : null,
+        };
+    }
+
     /// <summary>Runs the trial through <paramref name="run"/> and records its result; returns the process exit code.</summary>
     public static async Task<int> RunAsync(
         string sweepFolder,
@@ -56,20 +91,15 @@ public static class TrialRunner
         try
         {
             var experiment = loader.Load(manifest.ExperimentPath, Overrides(manifest, trial));
-            var options = new RunOptions
-            {
-                ParentRunId = manifest.ParentRunId,
-                Tags = new Dictionary<string, string>
-                {
-                    ["gan.sweep.trial"] = index.ToString(CultureInfo.InvariantCulture),
-                    ["gan.sweep.overrides"] = string.Join(" ", trial.Overrides),
-                },
-            };
+            var options = Options(sweepFolder, manifest, trial);
             var outcome = await run(experiment, options);
             result.Status = outcome.Status.ToString().ToUpperInvariant();
             result.RunId = outcome.RunId;
             result.ExitCode = outcome.ExitCode;
             result.Message = outcome.Message;
+            result.Rung = trial.Rung;
+            result.PausedAtStep = outcome.PausedAtStep;
+            result.Steps = outcome.Stages.Count > 0 ? outcome.Stages[^1].Steps : 0;
             result.Metrics = options.FinalMetrics.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -67,6 +67,14 @@ public sealed class ExperimentRunner
         await using var root = await StartRootRunAsync(store,
             new RunStartRequest(experimentName, resume is null ? runName : "", rootTags,
                 ParentRunId: options.ParentRunId, ExistingRunId: resume?.Manifest.RunId), resume, cancellationToken);
+        if (resume is not null)
+        {
+            foreach (var (key, value) in options.Tags)
+            {
+                root.SetTag(key, value); // a reopened run keeps its tags; the caller's (a sweep rung) are current
+            }
+        }
+
         _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
         var session = new RunSession(new RunScope(experiment, options, resume, context, store, root)
         {

@@ -8,4 +8,8 @@ namespace Gan.Engine.Training;
 /// <param name="RunId">The tracking run id (the parent run for multi-stage experiments).</param>
 /// <param name="Message">Why it failed, for the console; null on success.</param>
 /// <param name="Stages">Results of the stages that finished.</param>
-public sealed record RunOutcome(RunStatus Status, int ExitCode, string RunId, string? Message, IReadOnlyList<StageResult> Stages);
+public sealed record RunOutcome(RunStatus Status, int ExitCode, string RunId, string? Message, IReadOnlyList<StageResult> Stages)
+{
+    /// <summary>The step the last stage paused at (<see cref="Checkpoints.RunOptions.PauseAtStep"/>); null when it ran to its end.</summary>
+    public long? PausedAtStep { get; init; }
+}

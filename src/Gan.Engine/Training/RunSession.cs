@@ -73,7 +73,7 @@ internal sealed class RunSession
             await CloseAsync(status);
         }
 
-        return new RunOutcome(status, exitCode, _scope.Root.RunId, message, results);
+        return new RunOutcome(status, exitCode, _scope.Root.RunId, message, results) { PausedAtStep = results.LastOrDefault()?.PausedAtStep };
     }
 
     private (RunStatus, int, string?) Classify(Exception exception, CancellationToken cancellationToken)
@@ -134,8 +134,21 @@ internal sealed class RunSession
         var recorder = new MetricRecorder(tracker, _scope.Options.FinalMetrics);
         var checkpointer = CreateCheckpointer(stage, recorder);
         var result = TrainStage(stage, components, new StageServices(recorder, _writer, progress, checkpointer, _throughput));
-        checkpointer.StageEnded();
         var name = stage.Definition.Name;
+        if (_scope.Options.RungSteps.Count > 0 && stage.Index == Experiment.Stages.Count - 1)
+        {
+            _scope.Root.SetTag(Sweeps.SweepTags.RungStep, result.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (result.PausedAtStep is { } pausedAt)
+        {
+            // A sweep rung ends here, its checkpoint written: the stage continues from it if the sweep promotes the trial.
+            _logger.LogInformation("Stage {Stage} paused at step {Step} for the sweep's rung.", name, pausedAt);
+            await EndStageRunAsync(RunStatus.Finished);
+            return result;
+        }
+
+        checkpointer.StageEnded();
         _writer.WriteSnapshot(components.Networks, name, "final", tracker);
         LogModels(_stageRun ?? _scope.Root, new ModelSource(Experiment, components.Networks, name, CheckpointRunId, result.Steps,
             result.LastValues, _datasets, DateTimeOffset.UtcNow), checkpointer.BestFolder(result.Steps));
@@ -228,21 +241,30 @@ internal sealed class RunSession
         var trainer = stage.Trainer.Create<ITrainer>(components.Context);
         using var health = new HealthMonitor(Experiment.Definition.Health, context, trainer.PlayerPairs,
             () => writer.WriteSnapshot(networks, definition.Name, "last-good", tracker));
+        var evaluation = new EvaluationCallback(context, components.Metrics, definition.MetricsEvery);
+        var rungs = RungsOf(stage, context, evaluation);
         var callbacks = new StageCallbacks(
         [
             new StepTrackingCallback(definition.LogEvery, new LearningRateLogger(optimizers), optimizers),
             new LearningRateScheduleCallback(optimizers, Schedules(definition)),
             health,
-            new EvaluationCallback(context, components.Metrics, definition.MetricsEvery),
+            evaluation,
             new SampleCallback(context, components.Samplers, definition.SamplesEvery),
             new CheckpointCallback(context, checkpointer, writer, Experiment.Definition.Checkpoints.EveryEpochs),
             .. Experiment.Definition.Ema.Select(kv => (IStageCallback)new EmaCallback(context, kv.Key, kv.Value)),
             .. definition.EarlyStopping is { } earlyStopping ? [new EarlyStoppingCallback(context, earlyStopping)] : Array.Empty<IStageCallback>(),
+            .. rungs is null ? Array.Empty<IStageCallback>() : [rungs],
             .. components.Context.Services.GetServices<IStageCallback>(),
         ], components.Metrics, components.Samplers, health);
         try
         {
-            return new StageRunner(context, trainer, definition, callbacks, checkpointer).Run(progress);
+            var result = new StageRunner(context, trainer, definition, callbacks, checkpointer).Run(progress);
+            if (rungs?.PausedAt is { } pausedAt)
+            {
+                checkpointer.Paused(); // while the optimisers and the trainer, whose state it saves, are alive
+            }
+
+            return result with { PausedAtStep = rungs?.PausedAt };
         }
         catch (OperationCanceledException) when (components.CancellationToken.IsCancellationRequested)
         {
@@ -253,6 +275,16 @@ internal sealed class RunSession
         {
             (trainer as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>A sweep trial's rungs, which apply to the experiment's last stage; null for other stages and ordinary runs.</summary>
+    private RungCallback? RungsOf(ResolvedStage stage, TrainingContext context, EvaluationCallback evaluation)
+    {
+        var options = _scope.Options;
+        var isLast = stage.Index == Experiment.Stages.Count - 1;
+        return isLast && (options.RungSteps.Count > 0 || options.PauseAtStep is not null)
+            ? new RungCallback(context, evaluation, options.RungSteps, options.PauseAtStep)
+            : null;
     }
 
     // Each network as an MLflow model: from the stage's final checkpoint (saved now, or written for the purpose when

@@ -61,7 +61,7 @@ internal static class SweepCommand
                 Parallel = result.GetValue(Parallel),
                 Executor = ParseExecutor(result.GetValue(Executor)),
                 Plugins = result.GetValue(CommonOptions.Plugins) ?? [],
-                Executable = Environment.ProcessPath ?? "gan",
+                Executable = TrialExecutable(),
             };
             var runner = ActivatorUtilities.CreateInstance<SweepRunner>(host.Services);
             var (folder, summary) = await runner.RunAsync(request, Report, cancellation);
@@ -139,26 +139,45 @@ internal static class SweepCommand
 
     private static int Print(string folder, SweepSummary summary)
     {
-        var table = new Table().Title($"Sweep {folder}").AddColumns("#", "trial", "status", summary.Metric ?? "metric", "run", "overrides");
+        string[] rungColumns = summary.HasRungs ? ["rung", "steps"] : [];
+        var table = new Table().Title($"Sweep {folder}")
+            .AddColumns(["#", "trial", "status", summary.Metric ?? "metric", .. rungColumns, "run", "overrides"]);
         var rank = 1;
         foreach (var row in summary.Rows)
         {
+            string[] rung = summary.HasRungs ? [row.RungText, row.StepsText] : [];
             table.AddRow(
+            [
                 (rank++).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 row.Trial.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 row.Result?.Succeeded == true ? row.Status : $"[red]{row.Status}[/]",
                 row.ValueText,
+                .. rung,
                 Markup.Escape(row.Result?.RunId ?? "-"),
-                Markup.Escape(string.Join(" ", row.Trial.Overrides)));
+                Markup.Escape(string.Join(" ", row.Trial.Overrides)),
+            ]);
         }
 
         AnsiConsole.Write(table);
         foreach (var failed in summary.Failed)
         {
-            ErrorReporter.WriteError($"trial {failed.Trial.Index} {failed.Status}: {failed.Result?.Message ?? "no result"}. " +
-                                     $"Re-run it alone with: gan sweep rerun {folder} --trial {failed.Trial.Index}");
+            // An asha trial depends on the rungs before it: it cannot be re-run alone.
+            var hint = summary.HasRungs ? "" : $" Re-run it alone with: gan sweep rerun {folder} --trial {failed.Trial.Index}";
+            ErrorReporter.WriteError($"trial {failed.Trial.Index} {failed.Status}: {failed.Result?.Message ?? "no result"}.{hint}");
         }
 
         return summary.Failed.Count == 0 ? ExitCodes.Success : ExitCodes.TrainingFailed;
     }
+
+    /// <summary>
+    /// The program trial processes run: this one, or — when started as <c>dotnet gan.dll</c> — the <c>gan</c> apphost
+    /// beside the assembly, since the manifest names one executable and 'dotnet sweep …' would not be this program.
+    /// </summary>
+    private static string TrialExecutable()
+    {
+        var process = Environment.ProcessPath ?? "gan";
+        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "gan.exe" : "gan");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && File.Exists(apphost) ? apphost : process;
+    }
+
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gan.Configuration;
 using Gan.Engine.Experiments;
+using Gan.Engine.Sweeps;
 using Gan.Engine.Training;
 using Gan.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,13 @@ internal static class ValidateCommand
                 {
                     var length = stage.Definition.Epochs is { } e ? $"{e} epoch(s)" : $"{stage.Definition.Steps} step(s)";
                     AnsiConsole.WriteLine($"  stage {stage.Definition.Name}: {Describe(stage.Trainer)}, {length}");
+                }
+
+                if (resolved.Definition.Sweep is { Method: SweepMethod.Asha } asha)
+                {
+                    // What 'gan sweep' would refuse before starting a trial.
+                    var rungs = SuccessiveHalving.Validate(asha, resolved.Definition.Checkpoints.Enabled);
+                    AnsiConsole.WriteLine($"  sweep: asha by {asha.Metric}, rungs at step {string.Join(", ", rungs)}");
                 }
 
                 return ExitCodes.Success;

@@ -49,6 +49,19 @@ public sealed class LocalSweepTests
     }
 
     [Fact]
+    public void Asha_sweep_of_nine_trials_promotes_the_best_third_at_each_rung_and_resumes_them_into_their_runs()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: 5, everySteps: 1000);
+
+        var (exit, output) = GanProcess.Run(temp.Path, ["sweep", path, "--parallel", "2", .. AshaSweepCheck.Arguments(temp.Combine("sweeps"))]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("rung 3/3: 1 trial(s) to step 18", output, StringComparison.Ordinal);
+        AshaSweepCheck.Verify(SweepResults.SingleSweepFolder(temp.Combine("sweeps")), new FileStoreReader(temp.Combine("mlruns")));
+    }
+
+    [Fact]
     public void Failed_trial_is_reported_and_can_be_rerun_alone()
     {
         using var temp = new TemporaryDirectory();

@@ -40,4 +40,20 @@ public sealed class SlurmSweepTests : IClassFixture<SlurmCluster>
 
         Assert.Equal(2, SweepResults.SummaryRows(folder).Length);
     }
+
+    [SkippableFact]
+    public void Asha_sweep_of_nine_trials_runs_each_rung_as_a_slurm_job_array()
+    {
+        Skip.If(_slurm.Unavailable is not null, _slurm.Unavailable);
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: 5, everySteps: 1000);
+
+        var (exit, output) = GanProcess.Run(temp.Path,
+            ["sweep", path, "--executor", "slurm", "--set", "sweep.slurm.poll_seconds=0.5", .. AshaSweepCheck.Arguments(temp.Combine("sweeps"))]);
+
+        Assert.True(exit == 0, output);
+        var folder = SweepResults.SingleSweepFolder(temp.Combine("sweeps"));
+        Assert.Equal(3, SweepManifest.Read(folder).SlurmJobs.Count); // one job array per rung
+        AshaSweepCheck.Verify(folder, new FileStoreReader(temp.Combine("mlruns")));
+    }
 }

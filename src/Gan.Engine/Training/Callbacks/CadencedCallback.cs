@@ -28,6 +28,9 @@ internal abstract class CadencedCallback(TrainingContext context, long? every) :
         }
     }
 
+    /// <summary>Runs the work now, off its cadence (a sweep rung's evaluation).</summary>
+    public void RunNow() => RunInEvaluationMode();
+
     /// <summary>True when there is anything to run (no evaluation-mode switch otherwise).</summary>
     protected abstract bool HasWork { get; }
 
