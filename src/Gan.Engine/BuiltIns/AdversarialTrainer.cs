@@ -63,7 +63,7 @@ internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
 
         // Discriminator update: real batch against a freshly generated one.
         _discriminatorOptimizer!.zero_grad();
-        var fake = generator.Generate(generator.SampleLatent(count, context.Device));
+        var fake = generator.Generate(Latent(generator, count, context));
         var fakeDetached = fake.detach();
         var realScores = discriminator.Score(real);
         var fakeScores = discriminator.Score(fakeDetached);
@@ -103,6 +103,20 @@ internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The batch's latent noise. Data-parallel, every rank draws the noise of the whole global batch from the same
+    /// random stream and keeps its own slice, so N ranks of batch B train exactly as one process of batch N·B.
+    /// </summary>
+    private static Tensor Latent(IGenerator generator, long count, ITrainingContext context)
+    {
+        if ((context as Training.TrainingContext)?.DataParallel is not { Size: > 1 } dataParallel)
+        {
+            return generator.SampleLatent(count, context.Device);
+        }
+
+        return generator.SampleLatent(count * dataParallel.Size, context.Device).narrow(0, dataParallel.Rank * count, count);
     }
 
     /// <summary>Real scores by the updated discriminator, for relativistic generator losses; null for the others.</summary>

@@ -65,6 +65,9 @@ public sealed class ExperimentDefinition
     [Description("Where and how the run is recorded.")]
     public TrackingDefinition Tracking { get; set; } = new();
 
+    [Description("Data-parallel training over MPI ranks launched by mpirun or srun: enabled (auto, on, off) and the gradient bucket size.")]
+    public DistributedDefinition Distributed { get; set; } = new();
+
     [Description("When network weights are saved.")]
     public CheckpointDefinition Checkpoints { get; set; } = new();
 

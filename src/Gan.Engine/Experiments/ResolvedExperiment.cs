@@ -28,6 +28,9 @@ public sealed class ResolvedExperiment
         Stages = stages;
     }
 
+    /// <summary>The same experiment without metrics and sample renderers: what the ranks other than 0 of a data-parallel run train.</summary>
+    public ResolvedExperiment WithoutEvaluation() => new(SourcePath, Definition, Data, Model, Loss, [], [], Stages);
+
     /// <summary>The experiment file as given.</summary>
     public string SourcePath { get; }
 

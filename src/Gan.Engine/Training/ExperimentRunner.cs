@@ -1,5 +1,6 @@
 using Gan.Abstractions;
 using Gan.Engine.Checkpoints;
+using Gan.Engine.Distributed;
 using Gan.Engine.Experiments;
 using Gan.Engine.Plugins;
 using Gan.Tracking;
@@ -42,6 +43,22 @@ public sealed class ExperimentRunner
     {
         var definition = experiment.Definition;
         options ??= new RunOptions();
+        var dataParallel = DataParallelStart.Create(definition.Distributed, LaunchEnvironment.Detect(Environment.GetEnvironmentVariable), _logger);
+        if (dataParallel is not null)
+        {
+            dataParallel.VerifySameExperiment(Gan.Configuration.ConfigWriter.Serialize(experiment.ToResolvedYaml()));
+            DataParallelStart.ShareCores(dataParallel, definition.Threads);
+            ActiveDataParallel = dataParallel;
+            if (!dataParallel.IsLeader)
+            {
+                // One run, one record: rank 0 alone tracks, writes checkpoints, evaluates and renders samples.
+                definition.Tracking.Enabled = false;
+                definition.Checkpoints.Enabled = false;
+                experiment = experiment.WithoutEvaluation();
+                (preparationProgress, trainingProgress) = (NullProgressReporter.Instance, NoTrainingProgress.Instance);
+            }
+        }
+
         var resume = options.Resume is { } resumeSource
             ? ResumeLocator.Locate(resumeSource, definition.Checkpoints.Directory, definition.Name)
             : null;
@@ -52,6 +69,11 @@ public sealed class ExperimentRunner
 
         torch.manual_seed(definition.Seed);
         var device = DeviceSelector.Select(definition.Device, _logger);
+        if (dataParallel is not null)
+        {
+            device = DataParallelStart.DeviceOf(dataParallel, device, definition.Device);
+        }
+
         await using var services = ExperimentServices.Create(_catalog, _services, _loggerFactory);
         var context = ComponentContextFactory.Create(definition, device, _loggerFactory, preparationProgress, services);
         var store = _trackingFactory.Create(definition.Tracking, services.GetServices<ITrackingBackend>());
@@ -62,6 +84,12 @@ public sealed class ExperimentRunner
         foreach (var (key, value) in options.Tags)
         {
             rootTags[key] = value;
+        }
+
+        if (dataParallel is not null)
+        {
+            rootTags["gan.distributed.world_size"] = dataParallel.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rootTags["gan.distributed.launcher"] = dataParallel.Launch.Launcher;
         }
 
         await using var root = await StartRootRunAsync(store,
@@ -78,12 +106,27 @@ public sealed class ExperimentRunner
         _logger.LogInformation("Run {RunId} ({RunName}) in {Store}, experiment '{Experiment}'.", root.RunId, runName, store.Description, experimentName);
         var session = new RunSession(new RunScope(experiment, options, resume, context, store, root)
         {
+            DataParallel = dataParallel,
             RunName = runName,
             ExperimentName = experimentName,
             Plugins = _catalog.Plugins,
         }, _loggerFactory);
         return await session.RunAsync(trainingProgress, cancellationToken);
     }
+
+    /// <summary>
+    /// The data-parallel run this process is a rank of, once one started (MPI is process-wide): the host ends every
+    /// rank through it when a run fails, since the others would wait in a collective for this one.
+    /// </summary>
+    public static void EndOtherRanksOnFailure(int exitCode)
+    {
+        if (exitCode != ExitCodes.Success && ActiveDataParallel is { Size: > 1 } run)
+        {
+            run.Abort(exitCode);
+        }
+    }
+
+    private static DataParallel? ActiveDataParallel { get; set; }
 
     /// <summary>Drops the values a killed run logged after its checkpoint: the resumed run logs those steps again.</summary>
     private async Task<ResumePoint?> TrimAfterCheckpointAsync(ITrackingStore store, ResumePoint? resume, CancellationToken cancellationToken)

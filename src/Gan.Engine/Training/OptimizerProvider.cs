@@ -14,10 +14,17 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
     private readonly List<(string Role, optim.Optimizer Optimizer)> _created = [];
     private readonly List<(string Role, Optimizers.GradientClip Clip)> _clips = [];
 
-    public OptimizerProvider(IReadOnlyDictionary<string, OptimizerDefinition> experiment, IReadOnlyDictionary<string, OptimizerDefinition> stage)
+    private readonly Distributed.DataParallel? _dataParallel;
+
+    /// <param name="experiment">The experiment's optimisers by role.</param>
+    /// <param name="stage">The stage's, which win.</param>
+    /// <param name="dataParallel">When data-parallel, every optimiser averages its gradients over the ranks before it steps.</param>
+    public OptimizerProvider(
+        IReadOnlyDictionary<string, OptimizerDefinition> experiment, IReadOnlyDictionary<string, OptimizerDefinition> stage, Distributed.DataParallel? dataParallel = null)
     {
         _experiment = experiment;
         _stage = stage;
+        _dataParallel = dataParallel;
     }
 
     /// <summary>The optimisers created in this stage, by role.</summary>
@@ -45,10 +52,16 @@ internal sealed class OptimizerProvider : IOptimizerProvider, IDisposable
             OptimizerKind.RmsProp => new Optimizers.RMSProp(list, settings.Lr, settings.Momentum, settings.WeightDecay),
             _ => throw new GanInputException($"optimizers.{role}.type '{settings.Type}' is not supported."),
         };
+        var prepared = (Optimizers.IPreparedOptimizer)optimizer;
+        if (_dataParallel is { } dataParallel)
+        {
+            prepared.AverageGradients = () => dataParallel.AverageGradients(list); // before clipping: clip the mean, as DDP does
+        }
+
         if (settings.ClipGradNorm is not null || settings.ClipGradValue is not null)
         {
             var clip = new Optimizers.GradientClip(list, settings.ClipGradNorm, settings.ClipGradValue);
-            ((Optimizers.IClippedOptimizer)optimizer).Clip = clip;
+            prepared.Clip = clip;
             _clips.Add((role, clip));
         }
 

@@ -21,6 +21,9 @@ internal sealed record RunScope(
     /// <summary>The tracking experiment the runs belong to.</summary>
     public required string ExperimentName { get; init; }
 
+    /// <summary>The data-parallel run this process is a rank of; null when it trains alone.</summary>
+    public Distributed.DataParallel? DataParallel { get; init; }
+
     /// <summary>The plugins loaded, recorded with the run.</summary>
     public required IReadOnlyList<PluginInfo> Plugins { get; init; }
 }

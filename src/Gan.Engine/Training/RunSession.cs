@@ -233,10 +233,11 @@ internal sealed class RunSession
         var (tracker, writer, progress, checkpointer, throughput) = services;
         var definition = stage.Definition;
         var networks = components.Networks;
-        using var optimizers = new OptimizerProvider(Experiment.Definition.Optimizers, definition.Optimizers);
+        using var optimizers = new OptimizerProvider(Experiment.Definition.Optimizers, definition.Optimizers, _scope.DataParallel);
         var context = new TrainingContext(definition.Name, components, optimizers, tracker, _loggerFactory.CreateLogger($"Gan.Stage.{definition.Name}"))
         {
             Throughput = throughput,
+            DataParallel = _scope.DataParallel,
         };
         var trainer = stage.Trainer.Create<ITrainer>(components.Context);
         using var health = new HealthMonitor(Experiment.Definition.Health, context, trainer.PlayerPairs,

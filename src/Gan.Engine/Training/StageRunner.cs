@@ -31,10 +31,15 @@ internal sealed class StageRunner
 
     public StageResult Run(ITrainingProgress progress)
     {
-        var stepsPerEpoch = _context.Data.BatchesPerEpoch(DataSplit.Train);
+        // Data-parallel: each rank trains on every Size-th batch of the epoch's order (as PyTorch's DistributedSampler
+        // shards it), so a step of all ranks covers Size consecutive batches; an incomplete last round is dropped.
+        var ranks = _context.DataParallel?.Size ?? 1;
+        var stepsPerEpoch = _context.Data.BatchesPerEpoch(DataSplit.Train) / ranks;
         if (stepsPerEpoch <= 0)
         {
-            throw new GanInputException($"The data source yields no training batches for stage '{_stage.Name}'.");
+            throw new GanInputException(ranks == 1
+                ? $"The data source yields no training batches for stage '{_stage.Name}'."
+                : $"The data source yields fewer training batches per epoch than there are ranks ({ranks}) for stage '{_stage.Name}'.");
         }
 
         var totalSteps = Math.Min(
@@ -49,6 +54,7 @@ internal sealed class StageRunner
         var start = _checkpoints?.Start(_context, _callbacks.StatefulWith(_trainer, _context.LossOrNull)) ?? TrainingPosition.StartOf(0);
         _context.Step = start.Step;
         _context.Epoch = start.Epoch;
+        _context.DataParallel?.Broadcast(_context.NetworkStore.Instances.Values.SelectMany(n => n.Module.parameters().Concat(n.Module.buffers())));
         _callbacks.OnStageStart(_context);
 
         IReadOnlyDictionary<string, double> last = new Dictionary<string, double>();
@@ -61,7 +67,7 @@ internal sealed class StageRunner
             {
                 _context.Epoch = epoch;
                 _context.BatchesInEpoch = epoch == start.Epoch ? start.BatchesInEpoch : 0;
-                (last, var waited) = RunEpoch(totalSteps, display, last);
+                (last, var waited) = RunEpoch(Math.Min(totalSteps, _context.Step + StepsLeftInEpoch(stepsPerEpoch, ranks)), display, last);
                 dataWait += waited;
                 _context.CancellationToken.ThrowIfCancellationRequested();
                 if (_context.StopReason is not null)
@@ -79,34 +85,53 @@ internal sealed class StageRunner
         return new StageResult(_context.Step, epoch, clock.Elapsed, dataWait, last);
     }
 
-    /// <summary>The epoch's remaining batches, up to <paramref name="totalSteps"/>; returns the last values and the time spent waiting for data.</summary>
+    /// <summary>This rank's steps left in the epoch (batches are counted over all ranks in <c>BatchesInEpoch</c>).</summary>
+    private long StepsLeftInEpoch(long stepsPerEpoch, int ranks) =>
+        Math.Max(0, stepsPerEpoch - _context.BatchesInEpoch / ranks);
+
+    /// <summary>The epoch's remaining batches, up to <paramref name="lastStep"/>; returns the last values and the time spent waiting for data.</summary>
     private (IReadOnlyDictionary<string, double> Last, TimeSpan DataWait) RunEpoch(
-        long totalSteps, IStageProgress display, IReadOnlyDictionary<string, double> last)
+        long lastStep, IStageProgress display, IReadOnlyDictionary<string, double> last)
     {
         var cancellation = _context.CancellationToken;
+        var dataParallel = _context.DataParallel;
+        var (rank, ranks) = (dataParallel?.Rank ?? 0, dataParallel?.Size ?? 1);
         var request = new EpochRequest(DataSplit.Train, _context.Epoch, _context.Seed, _context.BatchesInEpoch);
         using var reader = new PrefetchingBatchReader(_context.Data.ReadEpoch(request, cancellation), _stage.PrefetchBatches, cancellation);
-        while (_context.Step < totalSteps && _context.StopReason is null && reader.Next() is { } batch)
+        var read = 0L;
+        while (_context.Step < lastStep && _context.StopReason is null && reader.Next() is { } batch)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (read++ % ranks != rank)
+            {
+                batch.Dispose(); // another rank's share
+                continue;
+            }
+
             _context.Step++;
-            _context.BatchesInEpoch++;
+            _context.BatchesInEpoch += ranks;
             _context.Throughput?.StepDone(_context.Step, batch.Count);
             using var scope = torch.NewDisposeScope();
             last = RunStep(batch);
             display.Report(_context.Step, _context.Epoch, last);
             _callbacks.AfterStep(_context, last);
+            if (dataParallel is not null && dataParallel.AnyStops(_context.StopReason is not null))
+            {
+                _context.StopReason ??= "another rank ended the stage"; // rank 0's early stopping: every rank stops at the same step
+            }
         }
 
         return (last, reader.WaitTime);
     }
 
+    /// <summary>One step of the trainer; data-parallel, the values are the means over the ranks, checked once they are.</summary>
     private IReadOnlyDictionary<string, double> RunStep(Batch batch)
     {
         var onDevice = batch.MoveTo(_context.Device);
         try
         {
             var values = _trainer.Step(onDevice, _context);
+            values = _context.DataParallel?.Average(values) ?? values;
             foreach (var (key, value) in values)
             {
                 if (!double.IsFinite(value))

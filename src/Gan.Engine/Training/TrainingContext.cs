@@ -49,6 +49,9 @@ internal sealed class TrainingContext : ITrainingContext
     /// <summary>Weights swapped in while samples and metrics run (a generator's moving average); swapped back after.</summary>
     public List<Func<IDisposable>> EvaluationWeights { get; } = [];
 
+    /// <summary>The data-parallel run this stage trains in; null when the process trains alone.</summary>
+    public Distributed.DataParallel? DataParallel { get; init; }
+
     /// <summary>Why the stage should end before its last step (early stopping); null to go on.</summary>
     public string? StopReason { get; set; }
 

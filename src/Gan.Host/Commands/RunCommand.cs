@@ -95,11 +95,14 @@ internal static class RunCommand
             }
 
             DiagnosticConsole.Instance.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
+            ExperimentRunner.EndOtherRanksOnFailure(outcome.ExitCode);
             return outcome.ExitCode;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return ErrorReporter.Report(ex, globals.LogLevel <= Microsoft.Extensions.Logging.LogLevel.Debug);
+            var exitCode = ErrorReporter.Report(ex, globals.LogLevel <= Microsoft.Extensions.Logging.LogLevel.Debug);
+            ExperimentRunner.EndOtherRanksOnFailure(exitCode);
+            return exitCode;
         }
     }
 }

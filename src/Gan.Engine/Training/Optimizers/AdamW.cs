@@ -9,7 +9,7 @@ namespace Gan.Engine.Training.Optimizers;
 /// TorchSharp writes the optimiser's type name into its saved state and refuses a stream of another name, so the same
 /// name lets checkpoints move freely between the two.
 /// </summary>
-internal sealed class AdamW : TorchSharp.Modules.AdamW, IClippedOptimizer
+internal sealed class AdamW : TorchSharp.Modules.AdamW, IPreparedOptimizer
 {
     public AdamW(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps = 1e-8,
         double weight_decay = 0, bool amsgrad = false, bool maximize = false)
@@ -17,10 +17,13 @@ internal sealed class AdamW : TorchSharp.Modules.AdamW, IClippedOptimizer
     {
     }
 
+    public Action? AverageGradients { get; set; }
+
     public GradientClip? Clip { get; set; }
 
     public override Tensor step(Func<Tensor>? closure = null)
     {
+        AverageGradients?.Invoke();
         Clip?.Apply();
         return AdamUpdate.Step(_parameter_groups, ReadSettings, Advance, decoupledWeightDecay: true, closure)!;
     }

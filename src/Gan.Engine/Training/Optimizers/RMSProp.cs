@@ -8,12 +8,15 @@ namespace Gan.Engine.Training.Optimizers;
 /// TorchSharp writes the type name into the saved state, so checkpoints move freely between the two.
 /// </summary>
 internal sealed class RMSProp(IEnumerable<Parameter> parameters, double lr, double momentum, double weightDecay)
-    : TorchSharp.Modules.RMSProp(parameters, lr, momentum: momentum, weight_decay: weightDecay), IClippedOptimizer
+    : TorchSharp.Modules.RMSProp(parameters, lr, momentum: momentum, weight_decay: weightDecay), IPreparedOptimizer
 {
+    public Action? AverageGradients { get; set; }
+
     public GradientClip? Clip { get; set; }
 
     public override Tensor step(Func<Tensor>? closure = null)
     {
+        AverageGradients?.Invoke();
         Clip?.Apply();
         return base.step(closure);
     }

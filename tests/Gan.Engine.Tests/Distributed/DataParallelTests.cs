@@ -1,0 +1,85 @@
+using Gan.Abstractions;
+using Gan.Engine.Tests.Checkpoints;
+using Gan.Engine.Tests.Infrastructure;
+using Gan.Engine.Tests.Sweeps;
+using Gan.Tracking;
+using TorchSharp;
+
+namespace Gan.Engine.Tests.Distributed;
+
+/// <summary>Data-parallel training through real Open MPI ranks: launched by mpirun, and by srun in a real Slurm.</summary>
+[Collection(InProcessTrainingCollection.Name)]
+[Trait("Category", "Slow")]
+public sealed class DataParallelTests : IClassFixture<OpenMpi>, IClassFixture<SlurmCluster>
+{
+    private const long Steps = 50;
+    private readonly OpenMpi _mpi;
+    private readonly SlurmCluster _slurm;
+
+    public DataParallelTests(OpenMpi mpi, SlurmCluster slurm) => (_mpi, _slurm) = (mpi, slurm);
+
+    [SkippableFact]
+    public void Two_ranks_of_batch_32_train_the_weights_of_one_process_of_batch_64_in_one_tracked_run()
+    {
+        Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 1000);
+
+        var (oneExit, oneOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64", "--set", $"checkpoints.directory={temp.Combine("one")}");
+        var (twoExit, twoOutput) = _mpi.Gan(temp.Path, 2, "run", path, "--set", "data.batch_size=32", "--set", $"checkpoints.directory={temp.Combine("two")}");
+
+        Assert.True(oneExit == 0, oneOutput);
+        Assert.True(twoExit == 0, twoOutput);
+        AssertSameWeights(temp.Combine("one"), temp.Combine("two"));
+        AssertOneRecord(temp.Combine("mlruns"), "mpirun");
+    }
+
+    [SkippableFact]
+    public void Srun_with_two_tasks_trains_the_same_weights_as_one_process_of_the_global_batch()
+    {
+        Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
+        Skip.If(_slurm.Unavailable is not null, _slurm.Unavailable);
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 1000);
+
+        var (oneExit, oneOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64", "--set", $"checkpoints.directory={temp.Combine("one")}");
+        // --mpi=pmix: Open MPI joins srun's tasks through Slurm's PMIx plugin (build/slurm-local.sh also makes it the default).
+        var (twoExit, twoOutput) = OpenMpi.Run("srun", ["-n", "2", "--mpi=pmix", GanProcess.Executable, "run", path, "--set", "data.batch_size=32",
+            "--set", $"checkpoints.directory={temp.Combine("two")}"], temp.Path, TimeSpan.FromMinutes(5));
+
+        Assert.True(oneExit == 0, oneOutput);
+        Assert.True(twoExit == 0, twoOutput);
+        AssertSameWeights(temp.Combine("one"), temp.Combine("two"));
+        AssertOneRecord(temp.Combine("mlruns"), "srun");
+    }
+
+    /// <summary>Every network's final weights of the two runs agree within 1e-5.</summary>
+    private static void AssertSameWeights(string oneRoot, string twoRoot)
+    {
+        using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
+        using var one = engine.Models(oneRoot).Open(Directory.GetDirectories(oneRoot).Single(), torch.CPU);
+        using var two = engine.Models(twoRoot).Open(Directory.GetDirectories(twoRoot).Single(), torch.CPU);
+        Assert.Equal(["discriminator", "generator"], one.Instances.Order());
+        foreach (var instance in one.Instances)
+        {
+            var expected = one.Load<INetwork>(instance).Module.named_parameters().ToList();
+            var actual = two.Load<INetwork>(instance).Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            foreach (var (name, parameter) in expected)
+            {
+                var difference = (parameter - actual[name]).abs().max().item<float>();
+                Assert.True(difference < 1e-5, $"{instance}.{name} differs by {difference} between one process and two ranks");
+            }
+        }
+    }
+
+    /// <summary>The two-rank launch left one run (rank 0's), with every step's values once.</summary>
+    private static void AssertOneRecord(string trackingRoot, string launcher)
+    {
+        var store = new FileStoreReader(trackingRoot);
+        var runs = store.ListExperiments().SelectMany(e => store.ListRuns(e.ExperimentId)).ToList();
+        Assert.Equal(2, runs.Count); // one per launch: the single process's and rank 0's
+        var distributed = Assert.Single(runs, r => r.Tags.ContainsKey("gan.distributed.world_size"));
+        Assert.Equal(("2", launcher), (distributed.Tags["gan.distributed.world_size"], distributed.Tags["gan.distributed.launcher"]));
+        Assert.Equal(Enumerable.Range(1, (int)Steps).Select(s => (long)s), store.GetMetricHistory(distributed.RunId, "d_loss").Select(p => p.Step));
+    }
+}
