@@ -46,6 +46,12 @@ public sealed class CheckpointManifest
     /// <summary>Where training stands.</summary>
     public TrainingPosition Position { get; set; } = TrainingPosition.StartOf(0);
 
+    /// <summary>
+    /// Ranks of the data-parallel run that wrote it (1 alone, and in checkpoints written before ranks existed): a run
+    /// resumed with another number of ranks converts the position's batches through the global steps taken.
+    /// </summary>
+    public int WorldSize { get; set; } = 1;
+
     /// <summary>Why it was written: <c>steps</c>, <c>epoch</c>, <c>stage-end</c> or <c>interrupted</c>.</summary>
     public string Reason { get; set; } = "";
 

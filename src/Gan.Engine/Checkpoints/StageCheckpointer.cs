@@ -66,13 +66,24 @@ internal sealed class StageCheckpointer
         }
 
         Restore(_resume, context);
-        var position = _resume.Manifest.Position;
+        var position = InRanksOf(_resume.Manifest, context.DataParallel?.Size ?? 1);
         RelogLostMetrics(_resume);
         _lastSavedStep = position.Step;
         _logger.LogInformation("Resumed stage '{Stage}' from {Folder} at step {Step} (epoch {Epoch}, {Batches} batches in).",
             _identity.StageName, _resume.Folder, position.Step, position.Epoch + 1, position.BatchesInEpoch);
         _current = position.EpochCompleted ? position with { Epoch = position.Epoch + 1, BatchesInEpoch = 0, EpochCompleted = false } : position;
         return _current;
+    }
+
+    /// <summary>
+    /// The checkpoint's position for <paramref name="ranks"/> ranks: the batches read per epoch are the global steps
+    /// times the ranks, so with the global batch kept (the documented recipe) the run continues with the very next samples.
+    /// </summary>
+    private static TrainingPosition InRanksOf(CheckpointManifest manifest, int ranks)
+    {
+        var position = manifest.Position;
+        var saved = Math.Max(1, manifest.WorldSize);
+        return saved == ranks ? position : position with { BatchesInEpoch = position.BatchesInEpoch / saved * ranks };
     }
 
     public void AfterStep(TrainingPosition position)
@@ -157,6 +168,7 @@ internal sealed class StageCheckpointer
             TrackingStore = _identity.TrackingStore,
             StageName = _identity.StageName,
             Position = position,
+            WorldSize = context.DataParallel?.Size ?? 1,
             Reason = reason,
             CreatedUtc = DateTimeOffset.UtcNow,
             Metrics = _metrics.Last.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),

@@ -12,6 +12,12 @@ public sealed class SlurmDefinition
     [Range(1, 1024), Description("CPUs per trial (sbatch --cpus-per-task); also the trial's torch threads.")]
     public int CpusPerTask { get; set; } = 1;
 
+    [Range(1, 4096), Description("Ranks of each trial (sbatch --ntasks): with more than one, srun starts them and each trial trains data-parallel.")]
+    public int TasksPerTrial { get; set; } = 1;
+
+    [Description("srun arguments for trials of several tasks; Open MPI joins srun's tasks through PMIx.")]
+    public List<string> SrunArgs { get; set; } = ["--mpi=pmix"];
+
     [Description("Time limit per trial (sbatch --time), e.g. 02:00:00; default: the partition's.")]
     public string? Time { get; set; }
 

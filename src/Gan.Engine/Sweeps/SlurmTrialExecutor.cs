@@ -35,6 +35,7 @@ public sealed class SlurmTrialExecutor : ITrialExecutor
             $"--job-name=gan-{manifest.Experiment}",
             $"--chdir={manifest.WorkingDirectory}",
             $"--cpus-per-task={slurm.CpusPerTask}",
+            $"--ntasks={slurm.TasksPerTrial}",
             $"--output={Path.Combine(sweepFolder, "trial%3a", "slurm-%A_%a.out")}",
         };
         if (slurm.Partition is { Length: > 0 } partition)
@@ -86,7 +87,20 @@ public sealed class SlurmTrialExecutor : ITrialExecutor
         var script = new StringBuilder();
         script.Append("#!/bin/sh\n");
         script.Append("# Written by 'gan sweep'. Each array task runs one trial: it reads SLURM_ARRAY_TASK_ID and sweep.json.\n");
-        script.Append("exec ").Append(Quote(manifest.Executable));
+        script.Append("exec ");
+        if (manifest.Slurm.TasksPerTrial > 1)
+        {
+            // The trial's ranks: srun starts one gan per task in the array task's allocation; rank 0 records the result.
+            script.Append("srun");
+            foreach (var argument in manifest.Slurm.SrunArgs)
+            {
+                script.Append(' ').Append(Quote(argument));
+            }
+
+            script.Append(' ');
+        }
+
+        script.Append(Quote(manifest.Executable));
         foreach (var argument in TrialCommand.Arguments(sweepFolder, manifest, index: null))
         {
             script.Append(' ').Append(Quote(argument));

@@ -110,6 +110,11 @@ public static class TrialRunner
         }
 
         result.Seconds = clock.Elapsed.TotalSeconds;
+        if (Distributed.LaunchEnvironment.Detect(Environment.GetEnvironmentVariable) is { Rank: > 0 })
+        {
+            return result.ExitCode; // a data-parallel trial's other ranks: rank 0 records the trial's result
+        }
+
         result.Write(sweepFolder, trial);
         return result.ExitCode;
     }

@@ -126,6 +126,9 @@ public sealed class ExperimentRunner
         }
     }
 
+    /// <summary>True in the ranks other than 0 of a data-parallel run, which record nothing of their own.</summary>
+    public static bool IsFollowerRank => ActiveDataParallel is { IsLeader: false };
+
     private static DataParallel? ActiveDataParallel { get; set; }
 
     /// <summary>Drops the values a killed run logged after its checkpoint: the resumed run logs those steps again.</summary>

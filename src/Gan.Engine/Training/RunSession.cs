@@ -131,6 +131,7 @@ internal sealed class RunSession
     private async Task<StageResult> RunStageAsync(ResolvedStage stage, StageComponents components, ITrainingProgress progress, CancellationToken cancellationToken)
     {
         var tracker = await StartStageRunAsync(stage, cancellationToken);
+        var (communication, collectives) = (_scope.DataParallel?.CommunicationTime ?? TimeSpan.Zero, _scope.DataParallel?.Collectives ?? 0);
         var recorder = new MetricRecorder(tracker, _scope.Options.FinalMetrics);
         var checkpointer = CreateCheckpointer(stage, recorder);
         var result = TrainStage(stage, components, new StageServices(recorder, _writer, progress, checkpointer, _throughput));
@@ -152,6 +153,15 @@ internal sealed class RunSession
         _writer.WriteSnapshot(components.Networks, name, "final", tracker);
         LogModels(_stageRun ?? _scope.Root, new ModelSource(Experiment, components.Networks, name, CheckpointRunId, result.Steps,
             result.LastValues, _datasets, DateTimeOffset.UtcNow), checkpointer.BestFolder(result.Steps));
+        if (_scope.DataParallel is { } dataParallel && result.Steps > 0)
+        {
+            // What the ranks cost each other: the benchmark reads this line.
+            _logger.LogInformation(
+                "Stage {Stage}: {Ranks} ranks, {Milliseconds:F2} ms per step in MPI collectives ({Calls:F1} calls per step).",
+                name, dataParallel.Size, (dataParallel.CommunicationTime - communication).TotalMilliseconds / result.Steps,
+                (dataParallel.Collectives - collectives) / (double)result.Steps);
+        }
+
         _logger.LogInformation(
             "Stage {Stage}: {Steps} steps in {Elapsed:hh\\:mm\\:ss} ({Rate:F1} steps/s, waited {DataShare:P1} of the time for data).",
             name, result.Steps, result.Elapsed, result.StepsPerSecond,

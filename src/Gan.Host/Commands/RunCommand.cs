@@ -94,7 +94,11 @@ internal static class RunCommand
                 ErrorReporter.WriteError(outcome.Message);
             }
 
-            DiagnosticConsole.Instance.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
+            if (!ExperimentRunner.IsFollowerRank)
+            {
+                DiagnosticConsole.Instance.MarkupLine($"Run [bold]{outcome.RunId}[/] ended [bold]{outcome.Status.ToString().ToUpperInvariant()}[/].");
+            }
+
             ExperimentRunner.EndOtherRanksOnFailure(outcome.ExitCode);
             return outcome.ExitCode;
         }

@@ -53,6 +53,45 @@ public sealed class DataParallelTests : IClassFixture<OpenMpi>, IClassFixture<Sl
         AssertOneRecord(temp.Combine("mlruns"), "srun");
     }
 
+    [SkippableFact]
+    public void Run_of_two_ranks_resumes_with_one_process_of_the_global_batch_and_ends_with_the_same_weights()
+    {
+        Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 10);
+
+        var (oneExit, oneOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64", "--set", $"checkpoints.directory={temp.Combine("one")}");
+        var (twoExit, twoOutput) = _mpi.Gan(temp.Path, 2, "run", path, "--set", "data.batch_size=32", "--set", "checkpoints.keep=10",
+            "--set", $"checkpoints.directory={temp.Combine("two")}");
+        var run = Directory.GetDirectories(temp.Combine("two")).Single();
+        var (resumeExit, resumeOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64",
+            "--set", $"checkpoints.directory={temp.Combine("two")}", "--resume", Path.Combine(run, "resume", "stage00-step000000030"));
+
+        Assert.True(oneExit == 0, oneOutput);
+        Assert.True(twoExit == 0, twoOutput);
+        Assert.True(resumeExit == 0, resumeOutput);
+        Assert.Contains("at step 30", resumeOutput, StringComparison.Ordinal);
+        AssertSameWeights(temp.Combine("one"), temp.Combine("two"));
+    }
+
+    [SkippableFact]
+    public void Slurm_sweep_trial_of_two_tasks_trains_data_parallel_and_records_one_result()
+    {
+        Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
+        Skip.If(_slurm.Unavailable is not null, _slurm.Unavailable);
+        using var temp = new TemporaryDirectory();
+        var path = TinyExperiments.Mnist(temp, steps: 10, everySteps: 1000);
+
+        var (exit, output) = GanProcess.Run(temp.Path, "sweep", path, "--executor", "slurm", "--sweep", "seed=3",
+            "--set", "sweep.slurm.tasks_per_trial=2", "--set", "sweep.slurm.poll_seconds=0.5", "--set", $"sweep.directory={temp.Combine("sweeps")}");
+
+        Assert.True(exit == 0, output);
+        var result = SweepResults.Result(SweepResults.SingleSweepFolder(temp.Combine("sweeps")), 0);
+        Assert.Equal("FINISHED", result.Status);
+        var run = new FileStoreReader(temp.Combine("mlruns")).GetRun(result.RunId!);
+        Assert.Equal("2", run.Tags["gan.distributed.world_size"]);
+    }
+
     /// <summary>Every network's final weights of the two runs agree within 1e-5.</summary>
     private static void AssertSameWeights(string oneRoot, string twoRoot)
     {
