@@ -39,7 +39,7 @@ internal sealed unsafe class MpiCommunicator : ICommunicator
             {
                 throw new DistributedSetupException(
                     $"Distributed training needs Open MPI's library ({LibraryName}), which could not be loaded: {ex.Message}. " +
-                    "Install it (Debian: apt-get install openmpi-bin) or set distributed.enabled: false.");
+                    "Install it (Debian: apt-get install openmpi-bin) or set distributed.enabled: off.", isEnvironmentProblem: true);
             }
 
             InitThread();

@@ -21,6 +21,9 @@ internal static class ErrorReporter
                 }
 
                 return ExitCodes.BadInput;
+            case Gan.Engine.Distributed.DistributedSetupException { IsEnvironmentProblem: true } mpi:
+                WriteError(mpi.Message);
+                return ExitCodes.EnvironmentError;
             case GanInputException input:
                 WriteError(input.Message);
                 return ExitCodes.BadInput;
