@@ -1,4 +1,4 @@
-using Gan.Abstractions;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,15 +14,13 @@ namespace Gan.Engine.Distributed;
 internal sealed class DataParallel
 {
     private readonly ICommunicator _communicator;
-    private readonly int _bucketFloats;
-    private float[] _buffer;
+    private readonly long _bucketFloats;
 
     public DataParallel(ICommunicator communicator, LaunchEnvironment launch, int bucketMegabytes)
     {
         _communicator = communicator;
         Launch = launch;
-        _bucketFloats = Math.Max(1, bucketMegabytes * 1024 * 1024 / sizeof(float));
-        _buffer = new float[_bucketFloats];
+        _bucketFloats = Math.Max(1, bucketMegabytes * 1024L * 1024 / sizeof(float));
     }
 
     public int Rank => _communicator.Rank;
@@ -43,7 +41,7 @@ internal sealed class DataParallel
     public void Broadcast(IEnumerable<Tensor> tensors)
     {
         using var noGrad = no_grad();
-        Bucketed(tensors, (buffer, count) => _communicator.Broadcast(buffer, count), scale: null);
+        Bucketed(tensors, _communicator.Broadcast, scale: null);
     }
 
     /// <summary>Replaces the gradients of <paramref name="parameters"/> with their mean over the ranks.</summary>
@@ -51,7 +49,7 @@ internal sealed class DataParallel
     {
         var gradients = parameters.Select(p => p.grad).OfType<Tensor>();
         using var noGrad = no_grad();
-        Bucketed(gradients, (buffer, count) => _communicator.SumInPlace(buffer, count), scale: 1.0 / Size);
+        Bucketed(gradients, _communicator.SumInPlace, scale: 1.0 / Size);
     }
 
     /// <summary>The mean over the ranks of each value (the ranks report the same keys).</summary>
@@ -95,26 +93,21 @@ internal sealed class DataParallel
         (double)(BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))) >> 12);
 
     /// <summary>
-    /// Packs the tensors into host buffers of the bucket size (a larger tensor gets a bucket of its own), runs
-    /// <paramref name="collective"/> on each, scales, and copies the results back.
+    /// Packs the tensors into flat float32 host tensors of the bucket size (a larger tensor gets a bucket of its own),
+    /// runs <paramref name="collective"/> on each bucket's memory in place, scales, and copies the results back.
     /// </summary>
-    private void Bucketed(IEnumerable<Tensor> tensors, Action<float[], int> collective, double? scale)
+    private void Bucketed(IEnumerable<Tensor> tensors, Action<Span<float>> collective, double? scale)
     {
-        using var scope = NewDisposeScope(); // host copies and the wrappers of gradients read here
+        using var scope = NewDisposeScope(); // the buckets and the wrappers of gradients read here
         var pending = new List<Tensor>();
-        var filled = 0;
+        var filled = 0L;
         foreach (var tensor in tensors)
         {
-            var length = checked((int)tensor.numel());
+            var length = tensor.numel();
             if (filled > 0 && filled + length > _bucketFloats)
             {
-                Flush(pending, filled, collective, scale);
+                Flush(pending, collective, scale);
                 (pending, filled) = ([], 0);
-            }
-
-            if (length > _buffer.Length)
-            {
-                _buffer = new float[length];
             }
 
             pending.Add(tensor);
@@ -123,30 +116,27 @@ internal sealed class DataParallel
 
         if (filled > 0)
         {
-            Flush(pending, filled, collective, scale);
+            Flush(pending, collective, scale);
         }
     }
 
-    private void Flush(List<Tensor> tensors, int count, Action<float[], int> collective, double? scale)
+    private void Flush(List<Tensor> tensors, Action<Span<float>> collective, double? scale)
     {
-        var hosts = tensors.Select(t => t.to(ScalarType.Float32, CPU).contiguous()).ToList();
-        var offset = 0;
-        foreach (var host in hosts)
+        // One native copy into contiguous host memory, reduced in place by MPI through a span over it (no managed copy).
+        var bucket = cat(tensors.Select(t => t.reshape(-1).to(ScalarType.Float32, CPU)).ToList()).contiguous();
+        collective(MemoryMarshal.Cast<byte, float>(bucket.bytes));
+        Collectives++;
+        if (scale is { } factor)
         {
-            host.data<float>().CopyTo(_buffer, offset);
-            offset += (int)host.numel();
+            bucket.mul_(factor);
         }
 
-        collective(_buffer, count);
-        Collectives++;
-        offset = 0;
-        for (var i = 0; i < tensors.Count; i++)
+        var offset = 0L;
+        foreach (var tensor in tensors)
         {
-            // A fresh host tensor: the one above may share the original's memory, whose values must not change halfway.
-            var length = (int)hosts[i].numel();
-            var result = tensor(_buffer.AsSpan(offset, length).ToArray()).reshape(tensors[i].shape);
+            var length = tensor.numel();
+            tensor.copy_(bucket.narrow(0, offset, length).view(tensor.shape)); // back to the tensor's device and type
             offset += length;
-            tensors[i].copy_(scale is { } factor ? result.mul_(factor) : result); // back to the tensor's device and type
         }
     }
 }

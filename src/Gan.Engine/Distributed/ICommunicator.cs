@@ -12,14 +12,14 @@ internal interface ICommunicator
     /// <summary>Time spent in collective calls so far.</summary>
     TimeSpan CommunicationTime { get; }
 
-    /// <summary>Replaces the first <paramref name="count"/> values on every rank with their sum over the ranks.</summary>
-    void SumInPlace(float[] buffer, int count);
+    /// <summary>Replaces the values on every rank with their sum over the ranks.</summary>
+    void SumInPlace(Span<float> buffer);
 
     /// <summary>Replaces every value on every rank with the sum, maximum or minimum over the ranks.</summary>
     void ReduceInPlace(double[] buffer, ReduceOperation operation);
 
-    /// <summary>Copies rank 0's first <paramref name="count"/> values to every rank.</summary>
-    void Broadcast(float[] buffer, int count);
+    /// <summary>Copies rank 0's values to every rank.</summary>
+    void Broadcast(Span<float> buffer);
 
     /// <summary>Ends every rank's process (one rank failing would otherwise leave the others waiting in a collective).</summary>
     void Abort(int exitCode);

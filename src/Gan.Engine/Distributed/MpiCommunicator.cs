@@ -51,12 +51,12 @@ internal sealed unsafe class MpiCommunicator : ICommunicator
         }
     }
 
-    public void SumInPlace(float[] buffer, int count)
+    public void SumInPlace(Span<float> buffer)
     {
         _communication.Start();
         fixed (float* data = buffer)
         {
-            Check(MPI_Allreduce(InPlace, (IntPtr)data, count, Float32, Sum, CommWorld), "MPI_Allreduce");
+            Check(MPI_Allreduce(InPlace, (IntPtr)data, buffer.Length, Float32, Sum, CommWorld), "MPI_Allreduce");
         }
 
         _communication.Stop();
@@ -79,12 +79,12 @@ internal sealed unsafe class MpiCommunicator : ICommunicator
         _communication.Stop();
     }
 
-    public void Broadcast(float[] buffer, int count)
+    public void Broadcast(Span<float> buffer)
     {
         _communication.Start();
         fixed (float* data = buffer)
         {
-            Check(MPI_Bcast((IntPtr)data, count, Float32, 0, CommWorld), "MPI_Bcast");
+            Check(MPI_Bcast((IntPtr)data, buffer.Length, Float32, 0, CommWorld), "MPI_Bcast");
         }
 
         _communication.Stop();

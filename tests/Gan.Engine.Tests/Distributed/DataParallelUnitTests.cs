@@ -79,12 +79,12 @@ public sealed class DataParallelUnitTests
 
         public TimeSpan CommunicationTime => TimeSpan.Zero;
 
-        public void SumInPlace(float[] buffer, int count)
+        public void SumInPlace(Span<float> buffer)
         {
             Calls++;
-            for (var i = 0; i < count; i++)
+            foreach (ref var value in buffer)
             {
-                buffer[i] += otherRankValue;
+                value += otherRankValue;
             }
         }
 
@@ -103,7 +103,7 @@ public sealed class DataParallelUnitTests
             }
         }
 
-        public void Broadcast(float[] buffer, int count)
+        public void Broadcast(Span<float> buffer)
         {
         }
 
