@@ -22,16 +22,7 @@ public sealed class DataParallelTests : IClassFixture<OpenMpi>, IClassFixture<Sl
     public void Two_ranks_of_batch_32_train_the_weights_of_one_process_of_batch_64_in_one_tracked_run()
     {
         Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
-        using var temp = new TemporaryDirectory();
-        var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 1000);
-
-        var (oneExit, oneOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64", "--set", $"checkpoints.directory={temp.Combine("one")}");
-        var (twoExit, twoOutput) = _mpi.Gan(temp.Path, 2, "run", path, "--set", "data.batch_size=32", "--set", $"checkpoints.directory={temp.Combine("two")}");
-
-        Assert.True(oneExit == 0, oneOutput);
-        Assert.True(twoExit == 0, twoOutput);
-        AssertSameWeights(temp.Combine("one"), temp.Combine("two"));
-        AssertOneRecord(temp.Combine("mlruns"), "mpirun");
+        AssertTwoRanksMatchOneProcess("mpirun", (folder, arguments) => _mpi.Gan(folder, 2, arguments));
     }
 
     [SkippableFact]
@@ -39,18 +30,27 @@ public sealed class DataParallelTests : IClassFixture<OpenMpi>, IClassFixture<Sl
     {
         Skip.If(_mpi.Unavailable is not null, _mpi.Unavailable);
         Skip.If(_slurm.Unavailable is not null, _slurm.Unavailable);
+        // --mpi=pmix: Open MPI joins srun's tasks through Slurm's PMIx plugin (build/slurm-local.sh also makes it the default).
+        AssertTwoRanksMatchOneProcess("srun", (folder, arguments) =>
+            OpenMpi.Run("srun", ["-n", "2", "--mpi=pmix", GanProcess.Executable, .. arguments], folder, TimeSpan.FromMinutes(5)));
+    }
+
+    /// <summary>
+    /// 50 steps of one process of batch 64 and of two ranks of batch 32 started by <paramref name="twoRanks"/> (given the
+    /// working folder and gan's arguments): the same weights, and one tracked run for the two ranks.
+    /// </summary>
+    private static void AssertTwoRanksMatchOneProcess(string launcher, Func<string, string[], (int ExitCode, string Output)> twoRanks)
+    {
         using var temp = new TemporaryDirectory();
         var path = TinyExperiments.Mnist(temp, steps: Steps, everySteps: 1000);
 
         var (oneExit, oneOutput) = GanProcess.Run(temp.Path, "run", path, "--set", "data.batch_size=64", "--set", $"checkpoints.directory={temp.Combine("one")}");
-        // --mpi=pmix: Open MPI joins srun's tasks through Slurm's PMIx plugin (build/slurm-local.sh also makes it the default).
-        var (twoExit, twoOutput) = OpenMpi.Run("srun", ["-n", "2", "--mpi=pmix", GanProcess.Executable, "run", path, "--set", "data.batch_size=32",
-            "--set", $"checkpoints.directory={temp.Combine("two")}"], temp.Path, TimeSpan.FromMinutes(5));
+        var (twoExit, twoOutput) = twoRanks(temp.Path, ["run", path, "--set", "data.batch_size=32", "--set", $"checkpoints.directory={temp.Combine("two")}"]);
 
         Assert.True(oneExit == 0, oneOutput);
         Assert.True(twoExit == 0, twoOutput);
         AssertSameWeights(temp.Combine("one"), temp.Combine("two"));
-        AssertOneRecord(temp.Combine("mlruns"), "srun");
+        AssertOneRecord(temp.Combine("mlruns"), launcher);
     }
 
     [SkippableFact]
