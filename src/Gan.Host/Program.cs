@@ -23,6 +23,7 @@ var root = new RootCommand("Gan.Pipeline: train generative adversarial networks 
     PluginsCommand.Create(host, globals),
     SweepCommand.Create(host, globals),
     RunsCommand.Create(host, globals),
+    ExportCommand.Create(host, globals),
     TrackingCommand.Create(host, globals),
     UiCommand.Create(globals),
 };

@@ -76,8 +76,8 @@ public sealed class MultiStageRunTests
         Assert.True(outcome.Status == RunStatus.Finished, outcome.Message);
         Assert.Equal([3L, 2L, 2L], outcome.Stages.Select(s => s.Steps));
         var final = Path.Combine(folder.Path, "checkpoints", outcome.RunId, "adversarial", "final");
-        Assert.True(File.Exists(Path.Combine(final, "generator.pt")));
-        Assert.True(File.Exists(Path.Combine(final, "discriminator.pt")));
+        Assert.True(File.Exists(Path.Combine(final, "generator.tsmodel")));
+        Assert.True(File.Exists(Path.Combine(final, "discriminator.tsmodel")));
 
         var mlruns = Path.Combine(folder.Path, "mlruns");
         var bleuFiles = Directory.GetFiles(mlruns, "val_bleu4", SearchOption.AllDirectories);

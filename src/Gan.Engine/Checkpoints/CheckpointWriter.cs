@@ -44,7 +44,7 @@ internal sealed class CheckpointWriter
         var entries = new List<NetworkEntry>(networks.Instances.Count);
         foreach (var (instance, network) in networks.Instances)
         {
-            var file = instance + ".pt";
+            var file = WeightFiles.FileName(instance);
             write(Path.Combine(folder, file), stream =>
             {
                 using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -80,10 +80,11 @@ internal sealed class CheckpointWriter
         {
             foreach (var instance in networks.Instances.Keys)
             {
-                var target = Path.Combine(folder, instance + ".pt");
+                var target = Path.Combine(folder, WeightFiles.FileName(instance));
+                var copied = WeightFiles.Find(sameWeightsIn, instance) ?? throw new FileNotFoundException($"No weights of {instance} in {sameWeightsIn}.");
                 AtomicFile.Write(target, stream =>
                 {
-                    using var source = File.OpenRead(Path.Combine(sameWeightsIn, instance + ".pt"));
+                    using var source = File.OpenRead(copied);
                     source.CopyTo(stream);
                 });
             }
@@ -97,7 +98,8 @@ internal sealed class CheckpointWriter
         {
             foreach (var instance in networks.Instances.Keys)
             {
-                tracker.LogArtifact($"checkpoints/{stage}/{label}/{instance}.pt", File.ReadAllBytes(Path.Combine(folder, instance + ".pt")));
+                var file = WeightFiles.FileName(instance);
+                tracker.LogArtifact($"checkpoints/{stage}/{label}/{file}", File.ReadAllBytes(Path.Combine(folder, file)));
             }
         }
 

@@ -13,6 +13,9 @@ public sealed record ResolvedComponent(ComponentRegistration Registration, Plugi
     /// <summary>The C# names of the options the experiment wrote (the others have their defaults).</summary>
     public IReadOnlySet<string> GivenOptions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>A network's <c>init_from</c>: the weights file it starts from (absolute); null to start from its initialiser.</summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Creates a new instance of the component.</summary>
     public T Create<T>(ComponentContext context) where T : class =>
         Registration.Factory(context, Options) as T

@@ -60,12 +60,13 @@ public sealed class ExperimentLoader
         var data = definition.Data is null ? null : resolver.Resolve(typeof(IDataSource), definition.Data, "data", context);
 
         var model = new Dictionary<string, ResolvedComponent>(StringComparer.Ordinal);
-        foreach (var (role, section) in definition.Model)
+        foreach (var (role, written) in definition.Model)
         {
             var contract = ModelRoles.ContractOf(role);
+            var (section, initFrom) = InitFromOption.Take(written, role, context, baseFolder);
             if (resolver.Resolve(contract, section, $"model.{role}", context) is { } resolved)
             {
-                model[role] = resolved;
+                model[role] = resolved with { InitFrom = initFrom };
             }
         }
 

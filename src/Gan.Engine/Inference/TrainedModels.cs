@@ -1,4 +1,5 @@
 using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
 using Gan.Engine.Experiments;
 using Gan.Engine.Plugins;
 using Gan.Engine.Training;
@@ -71,7 +72,7 @@ public sealed class TrainedModels : ITrainedModels
         var runFolder = FindRunFolder(folder) ?? throw new GanInputException(
             $"{folder} is not inside a run's checkpoint folder: no {ExperimentFile} found in it or above it.");
         var experiment = _loader.Load(Path.Combine(runFolder, ExperimentFile), []);
-        var weights = Directory.EnumerateFiles(folder, "*.pt").Any() ? folder : LatestWeights(runFolder, experiment);
+        var weights = WeightFiles.In(folder).Count > 0 ? folder : LatestWeights(runFolder, experiment);
         var definition = experiment.Definition;
         // The provider is not disposed: the run's components may use their plugin services for the process's lifetime.
         var context = ComponentContextFactory.Create(definition, device, _loggerFactory, _progress,
@@ -119,33 +120,37 @@ public sealed class TrainedModels : ITrainedModels
         throw new GanInputException($"The run in {runFolder} has no saved weights yet.");
     }
 
-    private sealed class TrainedRun(ResolvedExperiment experiment, string weights, ComponentContext context) : ITrainedRun
+    internal sealed class TrainedRun(ResolvedExperiment experiment, string weights, ComponentContext context) : ITrainedRun
     {
         private readonly List<INetwork> _loaded = [];
+
+        /// <summary>The run's resolved experiment (component types and options of its networks).</summary>
+        public ResolvedExperiment Experiment => experiment;
+
+        /// <summary>The <c>model:</c> role an instance was built from: itself, or the generator a moving average (<c>&lt;role&gt;_ema</c>) follows.</summary>
+        public string RoleOf(string instance) =>
+            !experiment.Model.ContainsKey(instance) && instance.EndsWith("_ema", StringComparison.Ordinal) ? instance[..^"_ema".Length] : instance;
 
         public string CheckpointFolder => weights;
 
         public IReadOnlyList<string> Instances =>
-            Directory.GetFiles(weights, "*.pt").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+            WeightFiles.In(weights).Keys.Order(StringComparer.Ordinal).ToList();
 
         public ComponentContext Components => context;
 
         public T Load<T>(string instance, string? role = null) where T : class, INetwork
         {
-            role ??= instance;
+            role ??= RoleOf(instance);
             if (!experiment.Model.TryGetValue(role, out var component))
             {
                 throw new GanInputException($"The run has no model.{role} (it has: {string.Join(", ", experiment.Model.Keys)}).");
             }
 
-            var path = Path.Combine(weights, instance + ".pt");
-            if (!File.Exists(path))
-            {
-                throw new GanInputException($"{path} does not exist; this checkpoint holds: {string.Join(", ", Instances)}.");
-            }
+            var path = WeightFiles.Find(weights, instance)
+                ?? throw new GanInputException($"{Path.Combine(weights, WeightFiles.FileName(instance))} does not exist; this checkpoint holds: {string.Join(", ", Instances)}.");
 
             var network = component.Create<T>(context);
-            network.Module.load(path);
+            Interchange.NetworkWeights.LoadInto(network.Module, path, $"model.{role} ({instance})"); // this project's files, or exported ones
             network.Module.to(context.Device);
             network.Module.eval();
             _loaded.Add(network);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gan.Abstractions;
+using Gan.Engine.Checkpoints;
 using Gan.Configuration;
 using Gan.Engine.Experiments;
 using Gan.Tracking;
@@ -26,9 +27,8 @@ internal static class ModelLogger
     /// <summary>The models of the networks whose weights are in <paramref name="weightsFolder"/>.</summary>
     public static IEnumerable<LoggedModelRequest> ModelsIn(ModelSource source, string weightsFolder, string label)
     {
-        foreach (var weights in Directory.GetFiles(weightsFolder, "*.pt").Order(StringComparer.Ordinal))
+        foreach (var (instance, weights) in WeightFiles.In(weightsFolder).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            var instance = Path.GetFileNameWithoutExtension(weights);
             if (!source.Networks.Instances.ContainsKey(instance))
             {
                 continue; // optimiser state and the like, not a network
@@ -49,7 +49,7 @@ internal static class ModelLogger
             .GroupBy(kv => kv.Key[($"model.{role}.".Length)..]).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var suffix = label == "final" ? "" : "-" + label;
         var artifactPath = $"models/{source.StageName}{suffix}/{instance}";
-        var weightsFile = instance + ".pt";
+        var weightsFile = WeightFiles.FileName(instance);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
             [LoggedModelFiles.MlmodelFile] = Encoding.UTF8.GetBytes(Mlmodel(source, artifactPath, component, role, instance, weightsFile, options)),

@@ -38,6 +38,12 @@ internal sealed class NetworkStore : INetworkStore, IDisposable
         }
 
         var network = component.Create<T>(_context);
+        if (component.InitFrom is { } initFrom && name == role)
+        {
+            // Before any checkpoint restore, which (when resuming) overwrites these weights with the run's own.
+            Interchange.NetworkWeights.LoadInto(network.Module, initFrom, $"model.{role}.{Experiments.InitFromOption.Key}");
+        }
+
         network.Module.to(_context.Device);
         _instances[name] = network;
         _roles[name] = role;

@@ -320,7 +320,7 @@ internal sealed class RunSession
         {
             foreach (var (instance, network) in source.Networks.Instances)
             {
-                var temporary = Path.Combine(Path.GetTempPath(), $"gan-model-{Guid.NewGuid():N}.pt");
+                var temporary = Path.Combine(Path.GetTempPath(), $"gan-model-{Guid.NewGuid():N}{Interchange.NetworkWeights.TorchSharpExtension}");
                 try
                 {
                     network.Module.save(temporary);

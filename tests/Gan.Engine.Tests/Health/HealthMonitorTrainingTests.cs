@@ -26,8 +26,8 @@ public sealed class HealthMonitorTrainingTests
         Assert.Contains("diverged", outcome.Message, StringComparison.Ordinal);
         var lastGood = temp.Combine("checkpoints", outcome.RunId, "train", "last-good");
         Assert.Matches(@"The last good networks \(step \d+\) are kept in " + System.Text.RegularExpressions.Regex.Escape(lastGood), outcome.Message);
-        Assert.True(File.Exists(Path.Combine(lastGood, "generator.pt")));
-        Assert.True(File.Exists(Path.Combine(lastGood, "discriminator.pt")));
+        Assert.True(File.Exists(Path.Combine(lastGood, "generator.tsmodel")));
+        Assert.True(File.Exists(Path.Combine(lastGood, "discriminator.tsmodel")));
         Assert.False(Directory.Exists(temp.Combine("checkpoints", outcome.RunId, "train", "final")));
     }
 

@@ -53,7 +53,7 @@ public sealed class DefaultTrackingStoreTests
         Assert.Equal(bestStep < 12 ? "2" : "0", Scalar(connection, $"SELECT count(*) FROM logged_models WHERE source_run_id = '{runId}' AND name LIKE 'train-best-%'"));
         var location = Scalar(connection, "SELECT artifact_location FROM logged_models WHERE name = 'train-generator'");
         Assert.StartsWith(temp.Combine("mlruns", "1", "models", "m-"), location, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(location, "generator.pt")));
+        Assert.True(File.Exists(Path.Combine(location, "generator.tsmodel")));
         Assert.Contains("component: 'mnist-mlp'", File.ReadAllText(Path.Combine(location, "MLmodel")), StringComparison.Ordinal);
 
         var (listExit, listing) = GanProcess.Run(temp.Path, "runs", "list");

@@ -32,7 +32,7 @@ public sealed class EmaTests
         var final = temp.Combine("checkpoints", copy.RunId, "train", "final");
 
         Assert.True(copy.Status == RunStatus.Finished, copy.Message);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(final, "generator.pt")), File.ReadAllBytes(Path.Combine(final, "generator_ema.pt")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(final, "generator.tsmodel")), File.ReadAllBytes(Path.Combine(final, "generator_ema.tsmodel")));
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class EmaTests
         Assert.True(resumed.Status == RunStatus.Finished, resumed.Message);
         var fullFinal = temp.Combine("full", full.RunId, "train", "final");
         var resumedFinal = temp.Combine("checkpoints", resumed.RunId, "train", "final");
-        Assert.Equal(File.ReadAllBytes(Path.Combine(fullFinal, "generator_ema.pt")), File.ReadAllBytes(Path.Combine(resumedFinal, "generator_ema.pt")));
-        Assert.NotEqual(File.ReadAllBytes(Path.Combine(resumedFinal, "generator.pt")), File.ReadAllBytes(Path.Combine(resumedFinal, "generator_ema.pt")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fullFinal, "generator_ema.tsmodel")), File.ReadAllBytes(Path.Combine(resumedFinal, "generator_ema.tsmodel")));
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(resumedFinal, "generator.tsmodel")), File.ReadAllBytes(Path.Combine(resumedFinal, "generator_ema.tsmodel")));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class EmaTests
             [.. common, "ema.generator.evaluate=false", $"checkpoints.directory={temp.Combine("b")}"]);
 
         Assert.True(swapped.Status == RunStatus.Finished && untouched.Status == RunStatus.Finished, swapped.Message + untouched.Message);
-        Assert.Equal(File.ReadAllBytes(temp.Combine("b", untouched.RunId, "train", "final", "generator.pt")),
-            File.ReadAllBytes(temp.Combine("a", swapped.RunId, "train", "final", "generator.pt")));
+        Assert.Equal(File.ReadAllBytes(temp.Combine("b", untouched.RunId, "train", "final", "generator.tsmodel")),
+            File.ReadAllBytes(temp.Combine("a", swapped.RunId, "train", "final", "generator.tsmodel")));
         var store = new FileStoreReader(temp.Combine("mlruns"));
         Assert.NotEqual(ImageAt(store, swapped.RunId), ImageAt(store, untouched.RunId));
     }

@@ -31,7 +31,7 @@ public sealed class TrainingRunTests
         var images = Directory.GetFiles(temp.Combine("mlruns"), "samples%step%*.png", SearchOption.AllDirectories)
             .Where(f => !f.Contains("compressed", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, images.Count);
-        Assert.True(File.Exists(temp.Combine("checkpoints", outcome.RunId, "train", "final", "generator.pt")));
+        Assert.True(File.Exists(temp.Combine("checkpoints", outcome.RunId, "train", "final", "generator.tsmodel")));
     }
 
     [Fact]
