@@ -15,6 +15,7 @@ public sealed class MidiPlugin : IGanPlugin
     /// <inheritdoc />
     public void Configure(IServiceCollection services)
     {
+        services.AddSingleton<ISampleExporter, MidiSampleExporter>();
         services.AddGanComponent<IDataSource, PianoRollDataOptions>(
             "midi-pianoroll", (context, options) => new PianoRollDataSource(context, options),
             "A folder of MIDI files as multi-track piano-roll segments (tracks × bars × steps × pitches), cached on disk.");

@@ -14,6 +14,7 @@ public sealed class MnistPlugin : IGanPlugin
     /// <inheritdoc />
     public void Configure(IServiceCollection services)
     {
+        services.AddSingleton<ISampleExporter, MnistSampleExporter>();
         services.AddGanComponent<IDataSource, MnistDataOptions>(
             "mnist",
             (context, options) => new MnistDataSource(context, options, SharedHttpClient.From(context.Services)),

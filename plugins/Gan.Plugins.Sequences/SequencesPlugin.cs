@@ -19,6 +19,7 @@ public sealed class SequencesPlugin : IGanPlugin
     /// <inheritdoc />
     public void Configure(IServiceCollection services)
     {
+        services.AddSingleton<ISampleExporter, SequenceSampleExporter>();
         services.AddGanComponent<IDataSource, SineDataOptions>(
             "sine", (context, options) => new SineDataSource(context, options),
             "Synthetic sine sequences (ranges of frequency, phase, amplitude, noise), deterministic per seed; x and next-step y, (B, T, 1).");

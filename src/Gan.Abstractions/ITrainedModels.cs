@@ -12,6 +12,14 @@ public interface ITrainedModels
     /// Throws <see cref="GanInputException"/> naming what is missing.
     /// </summary>
     ITrainedRun Open(string source, Device device);
+
+    /// <summary>
+    /// (Since 1.2.) Loads a weights file into <paramref name="module"/>: a PyTorch state_dict (<c>torch.save</c>, e.g. a
+    /// reference implementation's published <c>.pth</c>), a safetensors file, or a network file of this project. Every
+    /// parameter and buffer name and shape must match; the <see cref="GanInputException"/> names the first that does not.
+    /// </summary>
+    void LoadWeights(nn.Module module, string path) =>
+        throw new NotSupportedException("This host cannot load weight files (Gan.Abstractions 1.2 hosts can).");
 }
 
 /// <summary>A trained run: its networks, ready for inference, and the component context to build helpers with.</summary>

@@ -24,6 +24,7 @@ var root = new RootCommand("Gan.Pipeline: train generative adversarial networks 
     SweepCommand.Create(host, globals),
     RunsCommand.Create(host, globals),
     ExportCommand.Create(host, globals),
+    SampleCommand.Create(host, globals),
     TrackingCommand.Create(host, globals),
     UiCommand.Create(globals),
 };

@@ -12,8 +12,17 @@ internal sealed class TranslateOptions : IValidatableObject
     [Description("The same as --run; reads better with a logged model's URI.")]
     public string? Model { get; set; }
 
-    [Required, Description("AtoB translates with G_A, BtoA with G_B.")]
-    public string Direction { get; set; } = "";
+    [Description("A generator's weights file instead of a run: a PyTorch state_dict (e.g. pytorch-CycleGAN-and-pix2pix's latest_net_G_A.pth), a safetensors file or an exported one. It translates as it was trained; --direction is then only a label.")]
+    public string? Weights { get; set; }
+
+    [Range(1, 64), Description("With --weights: the ResNet generator's residual blocks (9 for resnet_9blocks, 6 for resnet_6blocks).")]
+    public int Blocks { get; set; } = 9;
+
+    [Range(1, 1024), Description("With --weights: the generator's ngf (filters of its first layer).")]
+    public int Ngf { get; set; } = 64;
+
+    [Description("AtoB translates with G_A, BtoA with G_B (required with a run).")]
+    public string Direction { get; set; } = "AtoB";
 
     [Required, Description("Folder of .jpg, .jpeg, .png or .bmp images to translate.")]
     public string Input { get; set; } = "";
@@ -30,11 +39,14 @@ internal sealed class TranslateOptions : IValidatableObject
     /// <summary>What to load: <see cref="Model"/> or <see cref="Run"/>, whichever is given.</summary>
     public string Source => Model ?? Run!;
 
+    /// <summary>True when translating with a weights file rather than a run.</summary>
+    public bool FromWeightsFile => Weights is not null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if ((Run is null) == (Model is null))
+        if (new[] { Run, Model, Weights }.Count(s => s is not null) != 1)
         {
-            yield return new ValidationResult("give what to translate with: --run RUN_ID|CHECKPOINT_DIR or --model URI (one of them)");
+            yield return new ValidationResult("give what to translate with: --run RUN_ID|CHECKPOINT_DIR, --model URI or --weights FILE (one of them)");
         }
 
         if (Direction.Length > 0 && Direction is not ("AtoB" or "BtoA"))

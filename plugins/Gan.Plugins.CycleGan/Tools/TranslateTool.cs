@@ -1,6 +1,7 @@
 using Gan.Abstractions;
 using Gan.Plugins.CycleGan.Data;
 using Gan.Plugins.CycleGan.Images;
+using Gan.Plugins.CycleGan.Networks;
 using Gan.Plugins.CycleGan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -39,9 +40,9 @@ internal sealed class TranslateTool : GanTool<TranslateOptions>
         }
 
         var device = new Device(options.Device);
-        using var run = context.Models.Open(options.Source, device);
-        var generator = run.Load<IGenerator>(instance, "generator");
-        var size = options.Size ?? CropSizeOf(run);
+        using var run = options.FromWeightsFile ? null : context.Models.Open(options.Source, device);
+        var generator = run?.Load<IGenerator>(instance, "generator") ?? FromWeightsFile(options, context.Models, device);
+        var size = options.Size ?? (run is null ? 256 : CropSizeOf(run));
         if (size % 4 != 0)
         {
             throw new GanInputException($"gan translate: the run's crop_size {size} is not a multiple of 4; give --size.");
@@ -60,6 +61,11 @@ internal sealed class TranslateTool : GanTool<TranslateOptions>
             }
         }
 
+        if (run is null)
+        {
+            generator.Module.Dispose(); // built here from the weights file; a run's networks go with the run
+        }
+
         context.Output.WriteLine($"Translated {files.Count} image(s) {direction} into {output}");
         return Task.FromResult(0);
     }
@@ -75,6 +81,19 @@ internal sealed class TranslateTool : GanTool<TranslateOptions>
         var restored = ImageTensors.Resize(translated, image.Height, image.Width);
         // 1 x 3 x height x width, the input's size
         return ImageTensors.ToImage(restored[0]);
+    }
+
+    /// <summary>
+    /// The ResNet generator of a weights file: built with the reference's defaults (instance norm, no dropout, the given
+    /// ngf and blocks) and loaded by the host, which checks every key against the file.
+    /// </summary>
+    private static IGenerator FromWeightsFile(TranslateOptions options, ITrainedModels models, Device device)
+    {
+        var generator = new ResnetGenerator(new ResnetGeneratorOptions { Ngf = options.Ngf }, options.Blocks);
+        models.LoadWeights(generator, options.Weights!);
+        generator.to(device);
+        generator.eval();
+        return generator;
     }
 
     private static string OutputName(string file)

@@ -53,6 +53,10 @@ public sealed class TrainedModels : ITrainedModels
     }
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    public void LoadWeights(nn.Module module, string path) =>
+        Interchange.NetworkWeights.LoadInto(module, Path.GetFullPath(path), "weights");
+
     /// <remarks>Also accepts <c>runs:/&lt;run id&gt;/&lt;path&gt;</c> and <c>models:/&lt;model id&gt;</c> (see <see cref="ModelUris"/>).</remarks>
     public ITrainedRun Open(string source, Device device)
     {

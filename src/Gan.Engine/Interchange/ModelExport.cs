@@ -58,6 +58,10 @@ public static class ModelExport
             written.Add(json);
         }
 
+        // With the resolved experiment beside them, the folder opens like a checkpoint (gan sample, gan translate, init_from).
+        var experiment = Path.Combine(outFolder, TrainedModels.ExperimentFile);
+        File.WriteAllText(experiment, ConfigWriter.Serialize(run.Experiment.ToResolvedYaml()));
+        written.Add(experiment);
         return written;
     }
 
