@@ -118,26 +118,26 @@ public static class NetworkWeights
     /// <summary>Copies <paramref name="stateDict"/> into the module's parameters and buffers after checking every name and shape.</summary>
     public static void CopyInto(nn.Module module, IReadOnlyDictionary<string, Tensor> stateDict, string what)
     {
+        // The network's keys in its own order: the first one that is absent or shaped differently is the one reported.
         var own = module.state_dict();
-        if (own.Keys.FirstOrDefault(k => !stateDict.ContainsKey(k)) is { } missing)
-        {
-            throw new GanInputException($"{what}: key '{missing}' of the network is missing from the file (it has {Describe(stateDict.Keys)}).");
-        }
-
-        if (stateDict.Keys.FirstOrDefault(k => !own.ContainsKey(k)) is { } unexpected)
-        {
-            throw new GanInputException($"{what}: unexpected key '{unexpected}' in the file; the network's keys are {Describe(own.Keys)}.");
-        }
-
         foreach (var (name, target) in own)
         {
-            var source = stateDict[name];
+            if (!stateDict.TryGetValue(name, out var source))
+            {
+                throw new GanInputException($"{what}: key '{name}' of the network is missing from the file (it has {Describe(stateDict.Keys)}).");
+            }
+
             if (!source.shape.SequenceEqual(target.shape))
             {
                 throw new GanInputException(
                     $"{what}: key '{name}' has shape [{string.Join(", ", source.shape)}] in the file but [{string.Join(", ", target.shape)}] in the network " +
                     "(different network options, e.g. widths or block counts?).");
             }
+        }
+
+        if (stateDict.Keys.FirstOrDefault(k => !own.ContainsKey(k)) is { } unexpected)
+        {
+            throw new GanInputException($"{what}: unexpected key '{unexpected}' in the file; the network's keys are {Describe(own.Keys)}.");
         }
 
         using var noGrad = no_grad();
