@@ -67,6 +67,9 @@ public sealed class ExperimentRunner
             torch.set_num_threads(threads);
         }
 
+        // Without a fixed count, torch's threads follow the cores other processes leave free (see AdaptiveThreads).
+        using var adaptiveThreads = definition.Threads is null && dataParallel is null && OperatingSystem.IsLinux() ? new AdaptiveThreads(_logger) : null;
+
         torch.manual_seed(definition.Seed);
         var device = DeviceSelector.Select(definition.Device, _logger);
         if (dataParallel is not null)
@@ -107,6 +110,7 @@ public sealed class ExperimentRunner
         var session = new RunSession(new RunScope(experiment, options, resume, context, store, root)
         {
             DataParallel = dataParallel,
+            AdaptiveThreads = adaptiveThreads,
             RunName = runName,
             ExperimentName = experimentName,
             Plugins = _catalog.Plugins,

@@ -24,6 +24,9 @@ internal sealed record RunScope(
     /// <summary>The data-parallel run this process is a rank of; null when it trains alone.</summary>
     public Distributed.DataParallel? DataParallel { get; init; }
 
+    /// <summary>Torch's thread count following the free cores; null when the experiment fixes <c>threads</c>.</summary>
+    public AdaptiveThreads? AdaptiveThreads { get; init; }
+
     /// <summary>The plugins loaded, recorded with the run.</summary>
     public required IReadOnlyList<PluginInfo> Plugins { get; init; }
 }

@@ -248,6 +248,7 @@ internal sealed class RunSession
         {
             Throughput = throughput,
             DataParallel = _scope.DataParallel,
+            AdaptiveThreads = _scope.AdaptiveThreads,
         };
         var trainer = stage.Trainer.Create<ITrainer>(components.Context);
         using var health = new HealthMonitor(Experiment.Definition.Health, context, trainer.PlayerPairs,

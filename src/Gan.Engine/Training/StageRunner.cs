@@ -115,6 +115,7 @@ internal sealed class StageRunner
             last = RunStep(batch);
             display.Report(_context.Step, _context.Epoch, last);
             _callbacks.AfterStep(_context, last);
+            _context.AdaptiveThreads?.Apply();
             if (dataParallel is not null && dataParallel.AnyStops(_context.StopReason is not null))
             {
                 _context.StopReason ??= "another rank ended the stage"; // rank 0's early stopping: every rank stops at the same step

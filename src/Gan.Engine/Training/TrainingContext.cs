@@ -52,6 +52,9 @@ internal sealed class TrainingContext : ITrainingContext
     /// <summary>The data-parallel run this stage trains in; null when the process trains alone.</summary>
     public Distributed.DataParallel? DataParallel { get; init; }
 
+    /// <summary>Torch's thread count following the free cores, applied between steps; null when fixed.</summary>
+    public AdaptiveThreads? AdaptiveThreads { get; init; }
+
     /// <summary>Why the stage should end before its last step (early stopping); null to go on.</summary>
     public string? StopReason { get; set; }
 
