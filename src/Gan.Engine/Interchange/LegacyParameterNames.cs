@@ -53,6 +53,7 @@ public static class LegacyParameterNames
         var count = DecodeCount(reader);
         for (long i = 0; i < count; i++)
         {
+            using var entry = NewDisposeScope(); // whatever TorchSharp's record reader allocates per tensor
             var key = names.CurrentName(reader.ReadString());
             if (!own.TryGetValue(key, out var target))
             {
