@@ -261,10 +261,12 @@ internal sealed class StageCheckpointer
                 continue;
             }
 
-            CompatibilityCheck.Verify(resume.Folder, entry, CheckpointWriter.Shapes(network.Module), savedOptions, _currentOptions);
+            // Checkpoints written before a network's parameters were renamed store the former names.
+            var savedShapes = new Dictionary<string, long[]>(Interchange.LegacyParameterNames.Rename(network.Module, entry.Shapes), StringComparer.Ordinal);
+            CompatibilityCheck.Verify(resume.Folder, entry with { Shapes = savedShapes }, CheckpointWriter.Shapes(network.Module), savedOptions, _currentOptions);
             using var stream = File.OpenRead(Path.Combine(resume.Folder, entry.File));
             using var reader = new BinaryReader(stream);
-            network.Module.load(reader);
+            Interchange.LegacyParameterNames.Load(network.Module, reader);
         }
     }
 

@@ -118,6 +118,7 @@ public static class NetworkWeights
     /// <summary>Copies <paramref name="stateDict"/> into the module's parameters and buffers after checking every name and shape.</summary>
     public static void CopyInto(nn.Module module, IReadOnlyDictionary<string, Tensor> stateDict, string what)
     {
+        stateDict = LegacyParameterNames.Rename(module, stateDict); // files written under a network's former names
         // The network's keys in its own order: the first one that is absent or shaped differently is the one reported.
         var own = module.state_dict();
         foreach (var (name, target) in own)
@@ -151,7 +152,7 @@ public static class NetworkWeights
     {
         try
         {
-            module.load(path, strict: true);
+            LegacyParameterNames.Load(module, path); // hook: module.load(path, strict: true) with former names mapped
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or EndOfStreamException or NotImplementedException)
         {
