@@ -40,7 +40,7 @@ public sealed class LoggedModelTests
         var mlmodel = await File.ReadAllTextAsync(Path.Combine(folder, "MLmodel"));
         Assert.Contains("flavors:\n  torchsharp:\n", mlmodel, StringComparison.Ordinal);
         Assert.Contains("    plugin: 'Gan.Plugins.CycleGan'\n", mlmodel, StringComparison.Ordinal);
-        Assert.Contains("    weights: 'G_A.pt'\n", mlmodel, StringComparison.Ordinal);
+        Assert.Contains("    weights: 'G_A.tsmodel'\n", mlmodel, StringComparison.Ordinal);
         Assert.Contains("    torchsharp_version: '0.107.0'\n", mlmodel, StringComparison.Ordinal);
         Assert.Contains("      'ngf': '8'\n", mlmodel, StringComparison.Ordinal);
         Assert.Contains($"run_id: '{run.Outcome.RunId}'\n", mlmodel, StringComparison.Ordinal);
