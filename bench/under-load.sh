@@ -21,10 +21,10 @@ engine() {
 
 pytorch() {
   "$PYTHON" bench/pytorch/mnist_gan.py --data-root "$data" --steps "$steps" --warmup-steps 0 --sample-every "$steps" --threads 2 \
-    | "$PYTHON" -c 'import json, sys; r = json.load(sys.stdin); print(f"{r[\"steps\"] / r[\"seconds\"]:.1f}")'
+    | "$PYTHON" -c 'import json, sys; r = json.load(sys.stdin); print("%.1f" % (r["steps"] / r["seconds"]))'
 }
 
-competitor() { sh -c 'while :; do :; done' & echo $!; }
+competitor() { sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!; }  # no inherited stdout: $(...) would wait for it
 
 printf '%s, %s, %s steps, one competitor = one busy shell loop\n' "$(date -u +%Y-%m-%d)" "$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$steps"
 printf '%-9s %-12s %-12s %-8s\n' side quiet loaded kept
