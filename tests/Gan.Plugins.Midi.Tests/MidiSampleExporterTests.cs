@@ -32,22 +32,4 @@ public sealed class MidiSampleExporterTests
         Assert.Equal(1, first.Notes);
         Assert.Equal(1, second.Notes);
     }
-
-    /// <summary>A trained run reduced to what the exporter reads: its data source.</summary>
-    private sealed class DataOnlyRun(IDataSource data, ComponentContext context) : ITrainedRun
-    {
-        public string CheckpointFolder => "";
-
-        public IReadOnlyList<string> Instances => [];
-
-        public ComponentContext Components => context;
-
-        public T Load<T>(string instance, string? role = null) where T : class, INetwork => throw new NotSupportedException();
-
-        public IDataSource CreateDataSource() => data;
-
-        public void Dispose()
-        {
-        }
-    }
 }

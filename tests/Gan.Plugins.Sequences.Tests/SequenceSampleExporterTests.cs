@@ -25,22 +25,4 @@ public sealed class SequenceSampleExporterTests
         Assert.Equal(-1 + 5 * (2.0 / 14), double.Parse(lines[1].Split(',')[2], CultureInfo.InvariantCulture), 6);
         Assert.True(new FileInfo(files[1]).Length > 100);
     }
-
-    /// <summary>A trained run reduced to what the exporter reads: its data source.</summary>
-    private sealed class DataOnlyRun(IDataSource data, ComponentContext context) : ITrainedRun
-    {
-        public string CheckpointFolder => "";
-
-        public IReadOnlyList<string> Instances => [];
-
-        public ComponentContext Components => context;
-
-        public T Load<T>(string instance, string? role = null) where T : class, INetwork => throw new NotSupportedException();
-
-        public IDataSource CreateDataSource() => data;
-
-        public void Dispose()
-        {
-        }
-    }
 }
