@@ -35,8 +35,7 @@ internal static class ExportCommand
                 var chosen = ModelExport.ParseFormat(result.GetRequiredValue(format));
                 var from = result.GetRequiredValue(source);
                 TorchNativeLoader.EnsureLoaded();
-                var models = new TrainedModels(host.Services.GetRequiredService<ExperimentLoader>(),
-                    host.Services.GetRequiredService<ILoggerFactory>(), NullProgressReporter.Instance, host.Services);
+                var models = HostModels.Create(host, NullProgressReporter.Instance);
                 var folder = Path.GetFullPath(result.GetValue(output) ?? Path.Combine("export", SafeName(from)));
                 var written = ModelExport.Export(models, from, chosen, folder);
                 foreach (var file in written)

@@ -39,8 +39,7 @@ internal static class SampleCommand
                 var from = result.GetRequiredValue(source);
                 var s = result.GetValue(seed);
                 TorchNativeLoader.EnsureLoaded();
-                var models = new TrainedModels(host.Services.GetRequiredService<ExperimentLoader>(),
-                    host.Services.GetRequiredService<ILoggerFactory>(), NullProgressReporter.Instance, host.Services);
+                var models = HostModels.Create(host, NullProgressReporter.Instance);
                 var folder = Path.GetFullPath(result.GetValue(output) ?? Path.Combine("samples", $"{Path.GetFileName(from.TrimEnd('/'))}-seed{s}"));
                 var written = SampleDrawing.Draw(models, from, n, s, folder, result.GetValue(network));
                 AnsiConsole.MarkupLineInterpolated($"wrote {written.Count} file(s) into [bold]{folder}[/]");

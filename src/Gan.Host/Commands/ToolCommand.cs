@@ -42,7 +42,7 @@ internal sealed class ToolCommand : Command
                 var loggers = host.Services.GetRequiredService<ILoggerFactory>();
                 return await ConsoleProgress.RunAsync(async progress =>
                 {
-                    var models = new TrainedModels(host.Services.GetRequiredService<ExperimentLoader>(), loggers, progress, host.Services);
+                    var models = HostModels.Create(host, progress);
                     var context = new ToolContext(models, loggers, progress, System.Console.In, System.Console.Out);
                     return await run(context, cancellation);
                 });
