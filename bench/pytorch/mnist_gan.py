@@ -7,20 +7,19 @@ discriminator step then generator step (non-saturating) on the same fakes, losse
 .item() every step. Data: MNIST's training images read from the IDX .gz file with gzip + numpy into
 one in-memory tensor, shuffled every epoch, last partial batch kept - the same work the C# sides do.
 
-Prints one JSON line: {"side": "pytorch", "steps", "seconds", "data_wait_share", "rss": [...], "details": {...}}.
+Prints one JSON line (peer_common.emit): steps, seconds, resident memory samples, peak resident memory, details.
 Run with Debian's python3-torch and LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp (see bench/run.sh).
 """
-import argparse
 import gzip
-import json
 import os
-import re
 import struct
 import time
 
 import numpy as np
 import torch
 from torch import nn
+
+import peer_common
 
 
 def load_training_images(data_root):
@@ -34,38 +33,9 @@ def load_training_images(data_root):
     return images.float().div_(127.5).sub_(1.0)  # (N, 784) in [-1, 1]
 
 
-def resident_bytes():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def blas_libraries():
-    """The BLAS/LAPACK shared objects actually mapped into this process (what LD_LIBRARY_PATH selected)."""
-    found = set()
-    with open("/proc/self/maps") as maps:
-        for line in maps:
-            path = line.split()[-1] if len(line.split()) >= 6 else ""
-            name = os.path.basename(path)
-            if "blas" in name or "lapack" in name:
-                found.add(path)
-    return sorted(found)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-root", required=True)
-    parser.add_argument("--steps", type=int, default=2000)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--warmup-steps", type=int, default=500)
-    parser.add_argument("--sample-every", type=int, default=250)
-    args = parser.parse_args()
-
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+    args = peer_common.parser(__doc__.splitlines()[0]).parse_args()
+    peer_common.setup(args)
     images = load_training_images(args.data_root)
     count = images.shape[0]
     batch_size, latent_dim = 64, 100
@@ -83,7 +53,7 @@ def main():
     g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
     d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
 
-    rss = []
+    trace = peer_common.RssTrace(args.warmup_steps, args.sample_every)
     step = 0
     d_loss_value = g_loss_value = float("nan")
     started = time.perf_counter()
@@ -111,27 +81,10 @@ def main():
             d_loss_value = d_loss.item()
             g_loss_value = g_loss.item()
             step += 1
-            if step >= args.warmup_steps and (step - args.warmup_steps) % args.sample_every == 0:
-                rss.append({"step": step, "rss_bytes": resident_bytes()})
+            trace.after_step(step)
     seconds = time.perf_counter() - started
 
-    blas_info = re.search(r"BLAS_INFO=[^,]*", torch.__config__.show())
-    blas_line = blas_info.group(0) if blas_info else ""
-    print(json.dumps({
-        "side": "pytorch",
-        "steps": step,
-        "seconds": seconds,
-        "data_wait_share": None,
-        "rss": rss,
-        "details": {
-            "torch": torch.__version__,
-            "torch_threads": str(torch.get_num_threads()),
-            "blas_config": blas_line,
-            "blas_loaded": ";".join(blas_libraries()),
-            "d_loss": f"{d_loss_value:.5g}",
-            "g_loss": f"{g_loss_value:.5g}",
-        },
-    }))
+    peer_common.emit(step, seconds, trace, {"d_loss": d_loss_value, "g_loss": g_loss_value})
 
 
 if __name__ == "__main__":

@@ -91,6 +91,6 @@ internal static class BareTorchLoop
             ["d_loss"] = discriminatorLoss.ToString("G5", CultureInfo.InvariantCulture),
             ["g_loss"] = generatorLoss.ToString("G5", CultureInfo.InvariantCulture),
         };
-        return new LoopMeasurement("bare", step, clock.Elapsed.TotalSeconds, null, trace.Samples, details);
+        return new LoopMeasurement("bare", step, clock.Elapsed.TotalSeconds, null, trace.Samples, details) { PeakRssBytes = ResidentMemory.PeakBytes() };
     }
 }

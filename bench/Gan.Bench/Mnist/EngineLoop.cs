@@ -39,7 +39,10 @@ internal static class EngineLoop
                 details[key] = value.ToString("G5", CultureInfo.InvariantCulture);
             }
 
-            return new LoopMeasurement("engine", stage.Steps, seconds, seconds > 0 ? stage.DataWait.TotalSeconds / seconds : null, trace.Samples, details);
+            return new LoopMeasurement("engine", stage.Steps, seconds, seconds > 0 ? stage.DataWait.TotalSeconds / seconds : null, trace.Samples, details)
+            {
+                PeakRssBytes = ResidentMemory.PeakBytes(),
+            };
         }
         finally
         {

@@ -28,6 +28,9 @@ public sealed record LoopMeasurement(
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>The process's peak resident memory (VmHWM) at the end of the run, in bytes; null where not measured.</summary>
+    public long? PeakRssBytes { get; init; }
+
     /// <summary>Steps per second.</summary>
     [JsonIgnore]
     public double StepsPerSecond => Seconds > 0 ? Steps / Seconds : double.NaN;

@@ -110,13 +110,13 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         var report = new MnistReport(settings, rounds);
         Console.WriteLine(
             $"MNIST MLP GAN, batch 64, CPU, {settings.Threads} torch threads, {settings.Steps} steps per run, {rounds} round(s), sides alternate: {string.Join(", ", sides)}.");
-        Console.WriteLine($"Load now: {LoadAverage()} on {Environment.ProcessorCount} CPU(s).");
+        Console.WriteLine($"Load now: {LoadAverage.Now()} on {Environment.ProcessorCount} CPU(s).");
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var s in sides)
             {
                 var measurement = s == PyTorchSide
-                    ? await PyTorchPeer.RunAsync(python, settings, cancellationToken)
+                    ? await PyTorchPeer.RunAsync(python, PeerScript, PeerArguments(settings), cancellationToken)
                     : await RunSideInChildAsync(s, settings, cancellationToken);
                 report.Add(measurement);
                 Console.WriteLine($"  round {round}/{rounds} {s,-7} {Describe(measurement)}");
@@ -143,17 +143,30 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
 
             for (var i = 1; i <= startupRuns; i++)
             {
-                var startup = await StartupProbe.RunAsync(gan.FullName, settings, cancellationToken);
+                var startup = await StartupProbe.RunAsync(gan.FullName, settings.Experiment, 1,
+                    [$"threads={settings.Threads}", $"data_root={settings.DataRoot}", "data.download=false"], cancellationToken);
                 report.Startups.Add(startup);
                 Console.WriteLine($"  start-up {i}/{startupRuns}: first step done {startup.ToFirstStep.TotalSeconds:F2} s after launch (process exited after {startup.ProcessTotal.TotalSeconds:F2} s)");
             }
         }
 
-        Console.WriteLine($"Load now: {LoadAverage()}.");
+        Console.WriteLine($"Load now: {LoadAverage.Now()}.");
         Console.WriteLine();
         report.Print(Console.Out);
         return 0;
     }
+
+    private static string PeerScript => Path.Combine(RepositoryLayout.Root, "bench", "pytorch", "mnist_gan.py");
+
+    private static string[] PeerArguments(MnistLoopSettings settings) =>
+    [
+        "--data-root", settings.DataRoot,
+        "--steps", settings.Steps.ToString(CultureInfo.InvariantCulture),
+        "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
+        "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture),
+        "--warmup-steps", settings.WarmupSteps.ToString(CultureInfo.InvariantCulture),
+        "--sample-every", settings.SampleEvery.ToString(CultureInfo.InvariantCulture),
+    ];
 
     private static async Task<int> RunOneSideAsync(string side, MnistLoopSettings settings, CancellationToken cancellationToken)
     {
@@ -210,17 +223,5 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         }
 
         return text;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 }

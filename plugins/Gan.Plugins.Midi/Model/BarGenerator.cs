@@ -48,7 +48,7 @@ internal sealed class BarGenerator : Module<Tensor, Tensor>
             var last = i == options.PitchKernels.Count - 1;
             var next = last ? 1 : Math.Max(1, channels / 2);
             var kernel = options.PitchKernels[i];
-            layers.Add(ConvTranspose2d(channels, next, (1, kernel), stride: (1, kernel)));
+            layers.Add(new PitchUnfold(channels, next, kernel));
             if (!last)
             {
                 layers.Add(BatchNorm2d(next));

@@ -32,7 +32,7 @@ internal sealed class MuseGanDiscriminator : Module<Tensor, Tensor>, IDiscrimina
         // tracks x bars x 48 x 84
         foreach (var kernel in options.PitchKernels.AsEnumerable().Reverse())
         {
-            layers.Add(Conv3d(channels, width, (1, 1, kernel), stride: (1, 1, kernel)));
+            layers.Add(new PitchFold(channels, width, kernel));
             layers.Add(LeakyReLU(options.LeakySlope));
             channels = width;
             width = Math.Min(width * 2, cap);
@@ -41,7 +41,7 @@ internal sealed class MuseGanDiscriminator : Module<Tensor, Tensor>, IDiscrimina
 
         for (var i = 0; i < options.TimeDownsamplings; i++)
         {
-            layers.Add(Conv3d(channels, width, (1, 4, 1), stride: (1, 2, 1), padding: (0, 1, 0)));
+            layers.Add(new TimeDownsampling(channels, width));
             layers.Add(LeakyReLU(options.LeakySlope));
             channels = width;
             width = Math.Min(width * 2, cap);

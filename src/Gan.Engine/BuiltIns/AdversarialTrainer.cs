@@ -61,9 +61,12 @@ internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
         var real = batch.Samples;
         var count = real.shape[0];
 
-        // Discriminator update: real batch against a freshly generated one.
+        // Discriminator update: real batch against a freshly generated one. On steps where the generator is not
+        // updated (k discriminator steps per generator step) its graph would only be kept alive for nothing, through
+        // the discriminator's backward (a double backward with a gradient penalty): generate without recording it.
+        var updatesGenerator = context.Step % _discriminatorSteps == 0;
         _discriminatorOptimizer!.zero_grad();
-        var fake = generator.Generate(Latent(generator, count, context));
+        var fake = Generate(generator, Latent(generator, count, context), recordGraph: updatesGenerator);
         var fakeDetached = fake.detach();
         var realScores = discriminator.Score(real);
         var fakeScores = discriminator.Score(fakeDetached);
@@ -73,20 +76,33 @@ internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
         loss.AfterDiscriminatorStep(discriminator);
 
         // Generator update every k-th step, through the updated discriminator, on the same fakes.
-        if (context.Step % _discriminatorSteps == 0)
+        Tensor? generatorLoss = null;
+        if (updatesGenerator)
         {
             _generatorOptimizer!.zero_grad();
-            var generatorLoss = loss.GeneratorLoss(new GeneratorLossInput(discriminator.Score(fake), RealScoresForGenerator(loss, discriminator, real)));
+            generatorLoss = loss.GeneratorLoss(new GeneratorLossInput(discriminator.Score(fake), RealScoresForGenerator(loss, discriminator, real)));
             generatorLoss.backward();
             _generatorOptimizer.step();
-            _lastGeneratorLoss = generatorLoss.item<float>();
         }
 
-        // One host synchronisation for all discriminator statistics instead of one per value.
-        var threshold = loss.DecisionThreshold;
-        var correct = (realScores.detach() > threshold).sum().add((fakeScores <= threshold).sum());
-        var accuracy = correct.to_type(ScalarType.Float32) / (realScores.numel() + fakeScores.numel());
-        var summary = stack([discriminatorLoss.detach(), accuracy, realScores.detach().mean(), fakeScores.mean()]).cpu().data<float>().ToArray();
+        // One host synchronisation for every value of the step (the generator's loss included) instead of one per value.
+        float[] summary;
+        using (no_grad())
+        {
+            var threshold = loss.DecisionThreshold;
+            var correct = (realScores > threshold).sum().add((fakeScores <= threshold).sum());
+            var accuracy = correct.to_type(ScalarType.Float32) / (realScores.numel() + fakeScores.numel());
+            Tensor[] statistics = generatorLoss is null
+                ? [discriminatorLoss, accuracy, realScores.mean(), fakeScores.mean()]
+                : [discriminatorLoss, accuracy, realScores.mean(), fakeScores.mean(), generatorLoss];
+            summary = stack(statistics).cpu().data<float>().ToArray();
+        }
+
+        if (generatorLoss is not null)
+        {
+            _lastGeneratorLoss = summary[4];
+        }
+
         var values = new Dictionary<string, double>(5)
         {
             ["d_loss"] = summary[0],
@@ -103,6 +119,17 @@ internal sealed class AdversarialTrainer : ITrainer, IStatefulComponent
         }
 
         return values;
+    }
+
+    private static Tensor Generate(IGenerator generator, Tensor latent, bool recordGraph)
+    {
+        if (recordGraph)
+        {
+            return generator.Generate(latent);
+        }
+
+        using var noGrad = no_grad();
+        return generator.Generate(latent);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Gan.Bench.Mnist;
+namespace Gan.Bench;
 
 /// <summary>One start-up measurement of the gan executable.</summary>
 /// <param name="ToFirstStep">From launch to the end of the first training step.</param>
