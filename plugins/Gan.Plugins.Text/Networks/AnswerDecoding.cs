@@ -26,15 +26,15 @@ public static class AnswerDecoding
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         return StepWise(generator, question, maxLength, logits =>
         {
-            var scaled = logits / temperature;
+            var scaled = temperature == 1.0 ? logits : logits / temperature;
             if (topK > 0 && topK < scaled.size(-1))
             {
                 var (values, indices) = scaled.topk(topK, dim: -1);
-                var choice = multinomial(F.softmax(values, dim: -1), 1, generator: random);
-                return indices.gather(-1, choice).squeeze(-1);
+                var choice = CategoricalSampling.Draw(F.softmax(values, dim: -1), random);
+                return indices.gather(-1, choice.unsqueeze(-1)).squeeze(-1);
             }
 
-            return multinomial(F.softmax(scaled, dim: -1), 1, generator: random).squeeze(-1);
+            return CategoricalSampling.Draw(F.softmax(scaled, dim: -1), random);
         });
     }
 
