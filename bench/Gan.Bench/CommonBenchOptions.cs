@@ -26,6 +26,20 @@ public static class CommonBenchOptions
         DefaultValueFactory = _ => 3,
     };
 
+    /// <summary>The Python that runs the PyTorch peers.</summary>
+    public static Option<string> Python { get; } = new("--python")
+    {
+        Description = "Python with Debian's python3-torch (not a pyenv/venv python without torch).",
+        DefaultValueFactory = _ => "/usr/bin/python3",
+    };
+
+    /// <summary>The built host whose start-up is timed.</summary>
+    public static Option<FileInfo> Gan { get; } = new("--gan")
+    {
+        Description = "The built gan executable whose start-up is timed.",
+        DefaultValueFactory = _ => new FileInfo(RepositoryLayout.ReleaseHost),
+    };
+
     /// <summary>Seed for weights, noise and data order on every side.</summary>
     public static Option<int> Seed { get; } = new("--seed")
     {

@@ -42,16 +42,6 @@ public sealed class DomainScenario : IBenchmarkScenario
         Description = "Launch-to-first-step measurements per experiment file (median reported); 0 skips them.",
         DefaultValueFactory = _ => 3,
     };
-    private readonly Option<string> _python = new("--python")
-    {
-        Description = "Python with Debian's python3-torch (not a pyenv/venv python without torch).",
-        DefaultValueFactory = _ => "/usr/bin/python3",
-    };
-    private readonly Option<FileInfo> _gan = new("--gan")
-    {
-        Description = "The built gan executable whose start-up is timed.",
-        DefaultValueFactory = _ => new FileInfo(RepositoryLayout.ReleaseHost),
-    };
     private readonly Option<DirectoryInfo> _cacheRoot = new("--cache-root")
     {
         Description = "The engine's cache folder (piano rolls, vocabularies); default: .cache in the repository.",
@@ -72,7 +62,7 @@ public sealed class DomainScenario : IBenchmarkScenario
     public IReadOnlyList<Option> Options =>
     [
         _domains, _stepsScale, _threads, _memorySteps, _startupRuns, CommonBenchOptions.Rounds, CommonBenchOptions.Seed,
-        CommonBenchOptions.DataRoot, _cacheRoot, _python, _gan, _side, _domain, _steps,
+        CommonBenchOptions.DataRoot, _cacheRoot, CommonBenchOptions.Python, CommonBenchOptions.Gan, _side, _domain, _steps,
     ];
 
     /// <inheritdoc />
@@ -100,7 +90,7 @@ public sealed class DomainScenario : IBenchmarkScenario
             return await RunOneSideAsync(side, settings, cancellationToken);
         }
 
-        var gan = options.GetRequiredValue(_gan);
+        var gan = options.GetRequiredValue(CommonBenchOptions.Gan);
         var startupRuns = options.GetValue(_startupRuns);
         if (startupRuns > 0 && !gan.Exists)
         {
@@ -110,7 +100,7 @@ public sealed class DomainScenario : IBenchmarkScenario
 
         var rounds = options.GetValue(CommonBenchOptions.Rounds);
         var scale = options.GetValue(_stepsScale);
-        var python = options.GetRequiredValue(_python);
+        var python = options.GetRequiredValue(CommonBenchOptions.Python);
         var report = new DomainReport(rounds, DateTimeOffset.Now);
         Console.WriteLine($"{domains.Count} domain(s), {rounds} round(s), sides alternate in each round; load now: {LoadAverage.Now()} on {Environment.ProcessorCount} CPU(s).");
         foreach (var domain in domains)
@@ -130,7 +120,8 @@ public sealed class DomainScenario : IBenchmarkScenario
             }
         }
 
-        await MeasureStartupsAsync(domains, startupRuns, gan.FullName, dataRoot, cacheRoot, threads, report, cancellationToken);
+        var allDomains = domains.Count == DomainCatalog.All.Count;
+        await MeasureStartupsAsync(domains, allDomains, startupRuns, gan.FullName, dataRoot, cacheRoot, threads, report, cancellationToken);
 
         var memorySteps = options.GetValue(_memorySteps);
         if (memorySteps > 0 && domains.FirstOrDefault(d => d.HasBareLoop) is { } mnist)
@@ -154,7 +145,7 @@ public sealed class DomainScenario : IBenchmarkScenario
         domain.HasBareLoop ? [EngineSide, BareSide, PyTorchSide] : [EngineSide, PyTorchSide];
 
     private static async Task MeasureStartupsAsync(
-        IReadOnlyList<DomainBenchmark> domains, int runs, string gan, string dataRoot, string cacheRoot, int? threads,
+        IReadOnlyList<DomainBenchmark> domains, bool allDomains, int runs, string gan, string dataRoot, string cacheRoot, int? threads,
         DomainReport report, CancellationToken cancellationToken)
     {
         if (runs <= 0)
@@ -162,19 +153,49 @@ public sealed class DomainScenario : IBenchmarkScenario
             return;
         }
 
+        // The rows' experiments (their caches exist: the timed runs built them), then the start-up-only ones.
+        var launches = domains.GroupBy(d => d.Experiment).Select(g => g.First())
+            .Select(d => (d.Experiment, d.ExperimentPath, Overrides: d.Overrides.Append($"threads={threads ?? d.Threads}"), Generated: (string?)null, WarmUp: false))
+            .Concat(allDomains
+                ? DomainCatalog.StartupOnly.Select(s => (s.Experiment, s.ExperimentPath,
+                    Overrides: threads is { } t ? s.Overrides.Append($"threads={t}") : s.Overrides, Generated: s.GeneratedDataset, WarmUp: true))
+                : [])
+            .ToList();
+        var generatedRoot = Path.Combine(cacheRoot, "bench-data");
         using var engine = GanEngine.Create([GanEngine.BundledPlugins]);
-        foreach (var file in domains.GroupBy(d => d.Experiment))
+        foreach (var (experiment, path, overrides, generated, warmUp) in launches)
         {
-            var domain = file.First();
-            var stageCount = engine.Loader.Load(domain.ExperimentPath, []).Stages.Count;
-            var overrides = domain.Overrides.Select(o => o.Replace("{data_root}", dataRoot, StringComparison.Ordinal))
-                .Append($"threads={threads ?? domain.Threads}").Append($"cache_root={cacheRoot}");
+            if (generated is not null && !Directory.Exists(Path.Combine(generatedRoot, generated)))
+            {
+                await WriteShapesDatasetAsync(gan, Path.Combine(generatedRoot, generated), cancellationToken);
+            }
+
+            var stageCount = engine.Loader.Load(path, []).Stages.Count;
+            var settings = overrides
+                .Select(o => o.Replace("{data_root}", dataRoot, StringComparison.Ordinal).Replace("{generated_root}", generatedRoot, StringComparison.Ordinal))
+                .Append($"cache_root={cacheRoot}")
+                .ToList();
+            if (warmUp)
+            {
+                // Builds the experiment's caches (vocabulary, decoded images) so the timed launches find them.
+                await StartupProbe.RunAsync(gan, path, stageCount, settings, cancellationToken);
+            }
+
             for (var i = 1; i <= runs; i++)
             {
-                var startup = await StartupProbe.RunAsync(gan, domain.ExperimentPath, stageCount, overrides, cancellationToken);
-                report.AddStartup(domain.Experiment, startup);
-                Console.WriteLine($"start-up {domain.Experiment} {i}/{runs}: first step done {startup.ToFirstStep.TotalSeconds:F2} s after launch");
+                var startup = await StartupProbe.RunAsync(gan, path, stageCount, settings, cancellationToken);
+                report.AddStartup(experiment, startup);
+                Console.WriteLine($"start-up {experiment} {i}/{runs}: first step done {startup.ToFirstStep.TotalSeconds:F2} s after launch");
             }
+        }
+    }
+
+    private static async Task WriteShapesDatasetAsync(string gan, string folder, CancellationToken cancellationToken)
+    {
+        var result = await ChildProcess.RunAsync(gan, ["make-shapes-dataset", folder], null, RepositoryLayout.Root, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{gan} make-shapes-dataset {folder} failed: {result.Describe()}");
         }
     }
 

@@ -37,6 +37,7 @@ internal static class EngineStageRun
             {
                 ["torch_threads"] = TorchSharp.torch.get_num_threads().ToString(CultureInfo.InvariantCulture),
                 ["libtorch"] = TorchSharp.torch.__version__,
+                ["metric_lines"] = CountMetricLines(scratch.FullName).ToString(CultureInfo.InvariantCulture),
             };
             foreach (var (key, value) in stage.LastValues)
             {
@@ -52,6 +53,17 @@ internal static class EngineStageRun
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Lines written to the run's metric files: proves the logged values reached the store.</summary>
+    private static long CountMetricLines(string scratch)
+    {
+        var mlruns = Path.Combine(scratch, "mlruns");
+        return Directory.Exists(mlruns)
+            ? Directory.EnumerateFiles(mlruns, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "metrics")
+                .Sum(f => File.ReadLines(f).LongCount())
+            : 0;
     }
 
     private static int StageIndex(ResolvedExperiment experiment, string stage)

@@ -41,16 +41,6 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         Description = "The experiment the engine side and the start-up probe run (stopped after --steps).",
         DefaultValueFactory = _ => new FileInfo(Path.Combine(RepositoryLayout.Root, "experiments", "mnist.yaml")),
     };
-    private readonly Option<string> _python = new("--python")
-    {
-        Description = "Python with Debian's python3-torch (not a pyenv/venv python without torch).",
-        DefaultValueFactory = _ => "/usr/bin/python3",
-    };
-    private readonly Option<FileInfo> _gan = new("--gan")
-    {
-        Description = "The built gan executable whose start-up is timed.",
-        DefaultValueFactory = _ => new FileInfo(RepositoryLayout.ReleaseHost),
-    };
     private readonly Option<int> _startupRuns = new("--startup-runs")
     {
         Description = "Start-up measurements (median reported); 0 skips them.",
@@ -73,7 +63,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
     public IReadOnlyList<Option> Options =>
     [
         _steps, _memorySteps, _warmupSteps, _sampleEvery, CommonBenchOptions.Rounds, CommonBenchOptions.Threads, CommonBenchOptions.Seed,
-        CommonBenchOptions.DataRoot, _sides, _experiment, _python, _gan, _startupRuns, _side,
+        CommonBenchOptions.DataRoot, _sides, _experiment, CommonBenchOptions.Python, CommonBenchOptions.Gan, _startupRuns, _side,
     ];
 
     /// <inheritdoc />
@@ -106,7 +96,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         }
 
         var rounds = options.GetValue(CommonBenchOptions.Rounds);
-        var python = options.GetRequiredValue(_python);
+        var python = options.GetRequiredValue(CommonBenchOptions.Python);
         var report = new MnistReport(settings, rounds);
         Console.WriteLine(
             $"MNIST MLP GAN, batch 64, CPU, {settings.Threads} torch threads, {settings.Steps} steps per run, {rounds} round(s), sides alternate: {string.Join(", ", sides)}.");
@@ -132,7 +122,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         }
 
         var startupRuns = options.GetValue(_startupRuns);
-        var gan = options.GetRequiredValue(_gan);
+        var gan = options.GetRequiredValue(CommonBenchOptions.Gan);
         if (startupRuns > 0)
         {
             if (!gan.Exists)

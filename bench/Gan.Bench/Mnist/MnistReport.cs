@@ -55,7 +55,7 @@ internal sealed class MnistReport
         if (_runs.FirstOrDefault(r => r.Side == "engine") is { } engine)
         {
             output.WriteLine($"Engine: libtorch {engine.Details.GetValueOrDefault("libtorch")}, {engine.Details.GetValueOrDefault("torch_threads")} threads, " +
-                             $"{engine.Details.GetValueOrDefault("metric_files")} metric lines written to the file store per run.");
+                             $"{engine.Details.GetValueOrDefault("metric_lines")} metric lines written to the file store per run.");
         }
 
         output.WriteLine();
