@@ -17,7 +17,7 @@ public sealed class ExperimentDefinition
     [Description("Free text shown in the MLflow UI as the run's note.")]
     public string? Description { get; set; }
 
-    [Description("Seed for every random stream: weights, noise, data order. Same seed, same CPU run.")]
+    [Description("Seed for every random stream: weights, noise, data order. Same seed and threads, same CPU run.")]
     public int Seed { get; set; }
 
     [Description("auto (CUDA when present, else CPU), cpu, cuda or cuda:N.")]
