@@ -115,7 +115,7 @@ public sealed class DomainScenario : IBenchmarkScenario
                         ? await PyTorchPeer.RunAsync(python, domain.PeerPath, PeerArguments(settings), cancellationToken)
                         : await RunSideInChildAsync(s, settings, cancellationToken);
                     report.Add(domain, settings, measurement);
-                    Console.WriteLine($"  round {round}/{rounds} {s,-7} {Describe(measurement)}");
+                    Console.WriteLine($"  round {round}/{rounds} {s,-7} {measurement.Summary()}");
                 }
             }
         }
@@ -129,7 +129,7 @@ public sealed class DomainScenario : IBenchmarkScenario
             Console.WriteLine($"memory run: {mnist.Name}, engine, {memorySteps} steps ...");
             var settings = new DomainRunSettings(mnist, memorySteps, threads ?? mnist.Threads, seed, dataRoot, cacheRoot);
             report.MemoryRun = (mnist, await RunSideInChildAsync(EngineSide, settings, cancellationToken));
-            Console.WriteLine($"  memory run engine  {Describe(report.MemoryRun.Value.Run)}");
+            Console.WriteLine($"  memory run engine  {report.MemoryRun.Value.Run.Summary()}");
         }
 
         Console.WriteLine($"Load now: {LoadAverage.Now()}.");
@@ -213,27 +213,20 @@ public sealed class DomainScenario : IBenchmarkScenario
     /// <summary>Each side in a fresh process: no allocator or JIT state carried between sides.</summary>
     private static async Task<LoopMeasurement> RunSideInChildAsync(string side, DomainRunSettings settings, CancellationToken cancellationToken)
     {
-        var (fileName, prefix) = SelfProcess.Command();
         var common = new[]
         {
             "--steps", settings.Steps.ToString(CultureInfo.InvariantCulture),
             "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture),
             "--data-root", settings.DataRoot,
         };
-        IEnumerable<string> arguments = side == BareSide
+        string[] arguments = side == BareSide
             // The bare loop is the mnist-mlp scenario's; its memory samples follow the row's cadence.
-            ? [.. prefix, "mnist-mlp", "--side", BareSide, "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
+            ? ["mnist-mlp", "--side", BareSide, "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
                 "--warmup-steps", settings.Domain.WarmupSteps.ToString(CultureInfo.InvariantCulture),
                 "--sample-every", settings.Domain.SampleEvery.ToString(CultureInfo.InvariantCulture), .. common]
-            : [.. prefix, "all", "--side", side, "--domain", settings.Domain.Name, "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
+            : ["all", "--side", side, "--domain", settings.Domain.Name, "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
                 "--cache-root", settings.CacheRoot, .. common];
-        var result = await ChildProcess.RunAsync(fileName, arguments, null, RepositoryLayout.Root, cancellationToken);
-        if (result.ExitCode != 0 || result.LastJsonLine is not { } json)
-        {
-            throw new InvalidOperationException($"The {side} side of {settings.Domain.Name} failed: {result.Describe()}");
-        }
-
-        return LoopMeasurement.Parse(json);
+        return await SideProcess.RunAsync(arguments, $"{side} side of {settings.Domain.Name}", cancellationToken);
     }
 
     private static string[] PeerArguments(DomainRunSettings settings)
@@ -254,21 +247,5 @@ public sealed class DomainScenario : IBenchmarkScenario
         }
 
         return [.. arguments];
-    }
-
-    private static string Describe(LoopMeasurement m)
-    {
-        var text = $"{m.StepsPerSecond,8:F2} steps/s ({m.Steps} steps in {m.Seconds:F1} s)";
-        if (m.PeakRssBytes is { } peak)
-        {
-            text += $", peak RSS {peak / 1048576.0:F0} MB";
-        }
-
-        if (!double.IsNaN(m.RssGrowthBytes))
-        {
-            text += $", RSS {m.Rss[0].RssBytes / 1048576.0:F0} -> {m.Rss[^1].RssBytes / 1048576.0:F0} MB";
-        }
-
-        return text;
     }
 }

@@ -39,6 +39,29 @@ public sealed record LoopMeasurement(
     [JsonIgnore]
     public double RssGrowthBytes => Rss.Count >= 2 ? Rss[^1].RssBytes - Rss[0].RssBytes : double.NaN;
 
+    /// <summary>One line for the progress output: speed, data wait, peak and resident memory where measured.</summary>
+    public string Summary()
+    {
+        const double Mb = 1024 * 1024;
+        var text = $"{StepsPerSecond,8:F2} steps/s ({Steps} steps in {Seconds:F1} s)";
+        if (DataWaitShare is { } wait)
+        {
+            text += $", data wait {wait:P2}";
+        }
+
+        if (PeakRssBytes is { } peak)
+        {
+            text += $", peak RSS {peak / Mb:F0} MB";
+        }
+
+        if (!double.IsNaN(RssGrowthBytes))
+        {
+            text += $", RSS {Rss[0].RssBytes / Mb:F0} -> {Rss[^1].RssBytes / Mb:F0} MB";
+        }
+
+        return text;
+    }
+
     /// <summary>Reads the JSON line a side printed.</summary>
     public static LoopMeasurement Parse(string json) =>
         JsonSerializer.Deserialize<LoopMeasurement>(json, Json) ?? throw new JsonException("empty measurement");

@@ -109,7 +109,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
                     ? await PyTorchPeer.RunAsync(python, PeerScript, PeerArguments(settings), cancellationToken)
                     : await RunSideInChildAsync(s, settings, cancellationToken);
                 report.Add(measurement);
-                Console.WriteLine($"  round {round}/{rounds} {s,-7} {Describe(measurement)}");
+                Console.WriteLine($"  round {round}/{rounds} {s,-7} {measurement.Summary()}");
             }
         }
 
@@ -118,7 +118,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
         {
             Console.WriteLine($"  memory run: engine, {memorySteps} steps ...");
             report.MemoryRun = await RunSideInChildAsync(EngineSide, settings with { Steps = memorySteps }, cancellationToken);
-            Console.WriteLine($"  memory run engine  {Describe(report.MemoryRun)}");
+            Console.WriteLine($"  memory run engine  {report.MemoryRun.Summary()}");
         }
 
         var startupRuns = options.GetValue(_startupRuns);
@@ -178,8 +178,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
     /// <summary>Each side in a fresh process, like the PyTorch peer: no allocator or JIT state carried between sides.</summary>
     private static async Task<LoopMeasurement> RunSideInChildAsync(string side, MnistLoopSettings settings, CancellationToken cancellationToken)
     {
-        var (fileName, prefix) = SelfProcess.Command();
-        var arguments = prefix.Concat(
+        string[] arguments =
         [
             "mnist-mlp", "--side", side,
             "--steps", settings.Steps.ToString(CultureInfo.InvariantCulture),
@@ -189,29 +188,7 @@ public sealed class MnistMlpScenario : IBenchmarkScenario
             "--sample-every", settings.SampleEvery.ToString(CultureInfo.InvariantCulture),
             "--data-root", settings.DataRoot,
             "--experiment", settings.Experiment,
-        ]);
-        var result = await ChildProcess.RunAsync(fileName, arguments, null, RepositoryLayout.Root, cancellationToken);
-        if (result.ExitCode != 0 || result.LastJsonLine is not { } json)
-        {
-            throw new InvalidOperationException($"The {side} side failed: {result.Describe()}");
-        }
-
-        return LoopMeasurement.Parse(json);
-    }
-
-    private static string Describe(LoopMeasurement m)
-    {
-        var text = $"{m.StepsPerSecond,7:F1} steps/s ({m.Steps} steps in {m.Seconds:F1} s)";
-        if (m.DataWaitShare is { } wait)
-        {
-            text += $", data wait {wait:P2}";
-        }
-
-        if (!double.IsNaN(m.RssGrowthBytes))
-        {
-            text += $", RSS {m.Rss[0].RssBytes / 1048576.0:F0} -> {m.Rss[^1].RssBytes / 1048576.0:F0} MB";
-        }
-
-        return text;
+        ];
+        return await SideProcess.RunAsync(arguments, $"{side} side", cancellationToken);
     }
 }
